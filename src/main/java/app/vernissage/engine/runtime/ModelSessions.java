@@ -1,0 +1,250 @@
+package app.vernissage.engine.runtime;
+
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import app.vernissage.engine.modelset.ElementType;
+import app.vernissage.engine.modelset.ModelComponent;
+import app.vernissage.engine.modelset.ModelSet;
+import app.vernissage.engine.modelset.TensorSpec;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.ShortBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The ONNX Runtime sessions of one model set. Sessions load lazily from the file path (so external
+ * data resolves), on the decided device; in {@link MemoryMode#PER_STAGE} each is closed after its
+ * stage. Inputs are bound by name and converted to each graph's declared element types (float16,
+ * float timestep) at this boundary; outputs come back as float32 with their shape checked.
+ * Not thread-safe: one run at a time.
+ */
+public final class ModelSessions implements AutoCloseable {
+    private final ModelSet set;
+    private final ExecutionDevice device;
+    private final MemoryMode mode;
+    private final OrtEnvironment env = OrtRuntime.environment();
+    private final Map<ModelComponent, OrtSession> sessions = new EnumMap<>(ModelComponent.class);
+    private final Map<ModelComponent, long[]> callNanos = new EnumMap<>(ModelComponent.class);
+
+    public ModelSessions(ModelSet set, ExecutionDevice device, MemoryMode mode) {
+        this.set = set;
+        this.device = device;
+        this.mode = mode;
+    }
+
+    public ExecutionDevice device() {
+        return device;
+    }
+
+    public ModelSet modelSet() {
+        return set;
+    }
+
+    /** Loads the component now (otherwise the first {@link #run} does). */
+    public void load(ModelComponent component) throws EngineException {
+        session(component);
+    }
+
+    public boolean isLoaded(ModelComponent component) {
+        return sessions.containsKey(component);
+    }
+
+    private OrtSession session(ModelComponent component) throws EngineException {
+        OrtSession session = sessions.get(component);
+        if (session != null) {
+            return session;
+        }
+        String file = component.fileName();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+            if (device.cuda()) {
+                options.addCUDA(device.deviceId());
+            }
+            session = env.createSession(set.file(component).toString(), options);
+        } catch (OrtException e) {
+            throw new EngineException("The " + component.label() + " (" + file + ") could not be loaded on "
+                    + device.label() + ": " + firstLine(e.getMessage()), e);
+        }
+        sessions.put(component, session);
+        return session;
+    }
+
+    /**
+     * Runs {@code component} once and returns its single output as float32. {@code token} may cancel
+     * the call while it runs.
+     */
+    public TensorData.Floats run(ModelComponent component, Map<String, TensorData> inputs, CancellationToken token)
+            throws EngineException {
+        token.throwIfCancelled();
+        OrtSession session = session(component);
+        List<OnnxTensor> created = new ArrayList<>();
+        try (OrtSession.RunOptions runOptions = new OrtSession.RunOptions()) {
+            Map<String, OnnxTensor> feed = new HashMap<>();
+            for (Map.Entry<String, TensorData> e : inputs.entrySet()) {
+                TensorSpec spec = set.signature(component).input(e.getKey());
+                if (spec == null) {
+                    throw new EngineException("The " + component.label() + " (" + component.fileName()
+                            + ") has no input '" + e.getKey() + "'");
+                }
+                OnnxTensor tensor = toOnnx(e.getValue(), spec.elementType());
+                created.add(tensor);
+                feed.put(e.getKey(), tensor);
+            }
+            token.attach(runOptions);
+            long start = System.nanoTime();
+            try (OrtSession.Result result = session.run(feed, Set.of(component.outputName()), runOptions)) {
+                callNanos.computeIfAbsent(component, c -> new long[2])[0] += System.nanoTime() - start;
+                callNanos.get(component)[1]++;
+                return toFloats(component, result.get(component.outputName()).orElseThrow());
+            } finally {
+                token.detach(runOptions);
+            }
+        } catch (OrtException e) {
+            if (token.isCancelled()) {
+                throw new CancelledException();
+            }
+            throw new EngineException("The " + component.label() + " (" + component.fileName() + ") failed on "
+                    + device.label() + ": " + firstLine(e.getMessage()), e);
+        } finally {
+            created.forEach(OnnxTensor::close);
+        }
+    }
+
+    /** Frees the component's session if the memory mode says so; call after its stage. */
+    public void endStage(ModelComponent component) {
+        if (mode == MemoryMode.PER_STAGE) {
+            unload(component);
+        }
+    }
+
+    public void unload(ModelComponent component) {
+        OrtSession session = sessions.remove(component);
+        if (session != null) {
+            try {
+                session.close();
+            } catch (OrtException ignored) {
+                // Closing a session that failed to load has nothing left to free.
+            }
+        }
+    }
+
+    /** Total nanoseconds spent inside {@code component}'s calls, and how many calls. */
+    public long[] callTime(ModelComponent component) {
+        return callNanos.getOrDefault(component, new long[2]).clone();
+    }
+
+    public void resetCallTimes() {
+        callNanos.clear();
+    }
+
+    @Override
+    public void close() {
+        for (ModelComponent c : List.copyOf(sessions.keySet())) {
+            unload(c);
+        }
+    }
+
+    private OnnxTensor toOnnx(TensorData data, ElementType type) throws OrtException {
+        long[] shape = data.shape();
+        return switch (data) {
+            case TensorData.Floats f when type == ElementType.FLOAT16 -> {
+                ShortBuffer buffer = direct(f.data().length * 2).asShortBuffer();
+                for (float v : f.data()) {
+                    buffer.put(Float.floatToFloat16(v));
+                }
+                yield OnnxTensor.createTensor(env, buffer.flip(), shape, OnnxJavaType.FLOAT16);
+            }
+            case TensorData.Floats f -> {
+                FloatBuffer buffer = direct(f.data().length * 4).asFloatBuffer().put(f.data()).flip();
+                yield OnnxTensor.createTensor(env, buffer, shape);
+            }
+            case TensorData.Longs l when type == ElementType.FLOAT -> {
+                FloatBuffer buffer = direct(l.data().length * 4).asFloatBuffer();
+                for (long v : l.data()) {
+                    buffer.put(v);
+                }
+                yield OnnxTensor.createTensor(env, buffer.flip(), shape);
+            }
+            case TensorData.Longs l when type == ElementType.FLOAT16 -> {
+                ShortBuffer buffer = direct(l.data().length * 2).asShortBuffer();
+                for (long v : l.data()) {
+                    buffer.put(Float.floatToFloat16(v));
+                }
+                yield OnnxTensor.createTensor(env, buffer.flip(), shape, OnnxJavaType.FLOAT16);
+            }
+            case TensorData.Longs l -> {
+                LongBuffer buffer = direct(l.data().length * 8).asLongBuffer().put(l.data()).flip();
+                yield OnnxTensor.createTensor(env, buffer, shape);
+            }
+            case TensorData.Bools b -> {
+                ByteBuffer buffer = direct(b.data().length);
+                for (boolean v : b.data()) {
+                    buffer.put((byte) (v ? 1 : 0));
+                }
+                yield OnnxTensor.createTensor(env, buffer.flip(), shape, OnnxJavaType.BOOL);
+            }
+        };
+    }
+
+    private static TensorData.Floats toFloats(ModelComponent component, OnnxValue value) throws EngineException {
+        if (!(value instanceof OnnxTensor tensor) || !(tensor.getInfo() instanceof TensorInfo info)) {
+            throw new EngineException("The " + component.label() + " returned no tensor");
+        }
+        long[] shape = info.getShape();
+        float[] data = new float[Math.toIntExact(TensorData.count(shape))];
+        switch (info.type) {
+            case FLOAT -> tensor.getFloatBuffer().get(data);
+            case FLOAT16 -> {
+                ShortBuffer halves = tensor.getShortBuffer();
+                for (int i = 0; i < data.length; i++) {
+                    data[i] = Float.float16ToFloat(halves.get(i));
+                }
+            }
+            default -> throw new EngineException("The " + component.label() + " (" + component.fileName()
+                    + ") returned " + info.type + " values; expected float32 or float16");
+        }
+        for (float v : data) {
+            if (!Float.isFinite(v)) {
+                throw new EngineException("The " + component.label() + " (" + component.fileName()
+                        + ") produced NaN or infinite values" + (info.type == OnnxJavaType.FLOAT16
+                        ? " (float16 overflow; try a float32 export)" : ""));
+            }
+        }
+        return new TensorData.Floats(shape, data);
+    }
+
+    /** Checks an output's shape; a mismatch names the component and both shapes. */
+    public static void expectShape(ModelComponent component, TensorData.Floats out, long... expected) throws EngineException {
+        if (!Arrays.equals(out.shape(), expected)) {
+            throw new EngineException("The " + component.label() + " (" + component.fileName() + ") returned shape "
+                    + Arrays.toString(out.shape()) + " where " + Arrays.toString(expected) + " was expected");
+        }
+    }
+
+    private static ByteBuffer direct(int bytes) {
+        return ByteBuffer.allocateDirect(Math.max(bytes, 1)).order(ByteOrder.nativeOrder());
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        return message.lines().findFirst().orElse(message).trim();
+    }
+}

@@ -1,0 +1,20 @@
+package app.vernissage.engine.sampler;
+
+/** Classifier-free guidance in the reference's convention: {@code (w + 1) * cond - w * uncond}. */
+public final class Guidance {
+    private Guidance() {
+    }
+
+    /** Combines the two noise predictions into a new array. {@code w = 4} is 5 in the usual convention. */
+    public static float[] combine(float[] cond, float[] uncond, float weight) {
+        if (cond.length != uncond.length) {
+            throw new IllegalArgumentException("noise predictions differ in size: " + cond.length + " vs " + uncond.length);
+        }
+        float[] out = new float[cond.length];
+        float a = weight + 1f;
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a * cond[i] - weight * uncond[i];
+        }
+        return out;
+    }
+}
