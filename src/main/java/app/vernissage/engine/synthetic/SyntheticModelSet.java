@@ -95,7 +95,8 @@ public record SyntheticModelSet(Path dir, float[][] encoderMatrix, float[] encod
             }
         }
         SyntheticMovq.writeEncoder(dir.resolve(ModelComponent.MOVQ_ENCODER.fileName()), flatten(RGB_TO_LATENT), LATENT_BIAS);
-        SyntheticMovq.writeDecoder(dir.resolve(ModelComponent.MOVQ_DECODER.fileName()), flatten(decoder), decoderBias);
+        SyntheticMovq.writeDecoder(dir.resolve(ModelComponent.MOVQ_DECODER.fileName()), flatten(decoder), decoderBias,
+                options.fill() == UnetSpec.Fill.DEMO);
 
         float[] projection = new float[dim * 4];
         float[] keyWeight = new float[4];

@@ -30,15 +30,18 @@ final class SyntheticMovq {
         g.write(file);
     }
 
-    /** {@code decoderMatrix} is [3, 4] row-major, {@code decoderBias} [3]. */
-    static void writeDecoder(Path file, float[] decoderMatrix, float[] decoderBias) throws IOException {
+    /**
+     * {@code decoderMatrix} is [3, 4] row-major, {@code decoderBias} [3]; {@code smooth} upsamples
+     * bilinearly (the demo's look) instead of repeating each latent pixel (the exact, testable form).
+     */
+    static void writeDecoder(Path file, float[] decoderMatrix, float[] decoderBias, boolean smooth) throws IOException {
         GraphBuilder g = new GraphBuilder("synthetic_movq_decoder");
         String latent = g.input("latent", GraphBuilder.FLOAT, "batch", 4, "latent_height", "latent_width");
         String w = g.floats("dec_w", decoderMatrix, 3, 4, 1, 1);
         String b = g.floats("dec_b", decoderBias, 3);
         String rgb = g.node("Conv", new String[]{latent, w, b}, Map.of());
         String scales = g.floats("scales", new float[]{1, 1, FACTOR, FACTOR}, 4);
-        String image = g.node("Resize", new String[]{rgb, "", scales}, Map.of("mode", "nearest"));
+        String image = g.node("Resize", new String[]{rgb, "", scales}, Map.of("mode", smooth ? "linear" : "nearest"));
         g.output(image, "image", GraphBuilder.FLOAT, "batch", 3, "height", "width");
         g.write(file);
     }

@@ -68,7 +68,7 @@ final class SyntheticUnet {
 
     /**
      * Normalised box blur of the known latent (fills the hole smoothly from its border), blended with
-     * the known area's mean colour where no known pixel is near, plus half the prompt colour.
+     * the known area's mean colour where no known pixel is near, plus a quarter of the prompt colour.
      */
     private static String demoFill(GraphBuilder g, String keep, String maskedLatent, String colour) {
         Map<String, Object> box = Map.of(
@@ -84,7 +84,7 @@ final class SyntheticUnet {
         String keepSum = g.node("ReduceSum", new String[]{keep, g.longs(2, 3)}, Map.of("keepdims", 1L));
         String mean = g.node("Div", knownSum, g.node("Max", keepSum, g.scalar(1f)));
         String local = g.node("Add", g.node("Mul", reach, spread), g.node("Mul", g.node("Sub", g.scalar(1f), reach), mean));
-        return g.node("Add", local, g.node("Mul", colour, g.scalar(0.5f)));
+        return g.node("Add", local, g.node("Mul", colour, g.scalar(0.25f)));
     }
 
     private static String heavy(GraphBuilder g, UnetSpec spec, String sample) {

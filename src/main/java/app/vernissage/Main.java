@@ -1,0 +1,37 @@
+package app.vernissage;
+
+import app.vernissage.cli.VernissageCli;
+import app.vernissage.engine.runtime.CancellationToken;
+import app.vernissage.engine.text.OfflineLibraries;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Entry point. With a command it runs the command line; Ctrl+C cancels a running generation
+ * cleanly (the current model call is terminated and no output is written).
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        OfflineLibraries.enforce();
+        CancellationToken token = new CancellationToken();
+        CountDownLatch finished = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            token.cancel();
+            try {
+                finished.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "vernissage-cancel"));
+        boolean terminal = System.console() != null && System.console().isTerminal();
+        int code = new VernissageCli(System.out, System.err, terminal, token).run(args);
+        System.out.flush();
+        System.err.flush();
+        finished.countDown();
+        Runtime.getRuntime().halt(code);
+    }
+}

@@ -1,0 +1,206 @@
+package app.vernissage.cli;
+
+import app.vernissage.core.image.ImageFiles;
+import app.vernissage.core.image.ImageLimits;
+import app.vernissage.core.image.ImageReadException;
+import app.vernissage.core.image.Mask;
+import app.vernissage.core.image.PixelImage;
+import app.vernissage.core.io.Npy;
+import app.vernissage.core.io.NpyArray;
+import app.vernissage.engine.modelset.ModelSet;
+import app.vernissage.engine.pipeline.InpaintEngine;
+import app.vernissage.engine.pipeline.InpaintRequest;
+import app.vernissage.engine.pipeline.InpaintResult;
+import app.vernissage.engine.pipeline.SamplerKind;
+import app.vernissage.engine.pipeline.WorkingSize;
+import app.vernissage.engine.runtime.CancellationToken;
+import app.vernissage.engine.runtime.EngineException;
+import app.vernissage.engine.runtime.ExecutionDevice;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code vernissage inpaint}: repaint the masked part of a picture from a prompt. */
+@Command(name = "inpaint", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Repaint the white (or opaque) part of MASK in IMAGE from a prompt; every pixel outside "
+                + "the feathered mask stays exactly as it was.")
+final class InpaintCommand implements Callable<Integer> {
+    @Option(names = "--image", required = true, paramLabel = "IN", description = "Picture to edit (PNG, JPEG, BMP, GIF).")
+    Path image;
+
+    @Option(names = "--mask", required = true, paramLabel = "MASK",
+            description = "Same size as IN; white (or, with transparency, opaque) = repaint.")
+    Path mask;
+
+    @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "What should be there (any language).")
+    String prompt;
+
+    @Option(names = "--negative", paramLabel = "TEXT", description = "What should not be there.")
+    String negative;
+
+    @Option(names = "--steps", defaultValue = "50", description = "Sampler steps (default ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--guidance", defaultValue = "4", description = "Guidance weight w in (w+1)*cond - w*uncond (default ${DEFAULT-VALUE}).")
+    float guidance;
+
+    @Option(names = "--eta", defaultValue = "1", description = "Sampler noise, 0..1 (default ${DEFAULT-VALUE}).")
+    float eta;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Noise seed (default: random; printed at the end).")
+    Long seed;
+
+    @Option(names = "--sampler", paramLabel = "reference|ddpm",
+            description = "reference: current Kandinsky 3.1 sampler; ddpm: the 3.0 release's (default: the model set's).")
+    String sampler;
+
+    @Option(names = "--feather", defaultValue = "8", paramLabel = "PX",
+            description = "Soft edge of the paste-back outside the mask, in pixels (default ${DEFAULT-VALUE}; 0 = hard).")
+    int feather;
+
+    @Option(names = "--init-noise", paramLabel = "FILE.npy", description = "Initial latent noise, float32 [1,4,h,w].")
+    Path initNoise;
+
+    @Option(names = "--save-latent", paramLabel = "FILE.npy", description = "Also write the final latent, float32 [1,4,h,w].")
+    Path saveLatent;
+
+    @Option(names = "--quality", defaultValue = "0.92", description = "JPEG quality 0..1 (default ${DEFAULT-VALUE}).")
+    float quality;
+
+    @Option(names = "--out", required = true, paramLabel = "OUT", description = "Result file (.png, .jpg, .bmp).")
+    Path out;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    private final PrintStream err;
+    private final boolean terminal;
+    private final CancellationToken token;
+
+    InpaintCommand(PrintStream err, boolean terminal, CancellationToken token) {
+        this.err = err;
+        this.terminal = terminal;
+        this.token = token;
+    }
+
+    @Override
+    public Integer call() throws UserError {
+        long started = System.nanoTime();
+        checkOutput();
+        if (!(quality >= 0f && quality <= 1f)) {
+            throw new UserError("--quality must be between 0 and 1");
+        }
+        PixelImage picture = readImage();
+        Mask repaint = readMask(picture);
+        if (repaint.isEmpty()) {
+            throw new UserError(mask.getFileName() + " is all black: there is nothing to repaint (white = repaint)");
+        }
+        ModelSet set = engineOptions.openModelSet();
+        ExecutionDevice device = engineOptions.executionDevice();
+        SamplerKind kind = samplerKind(set);
+        long usedSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
+        InpaintRequest request;
+        try {
+            request = new InpaintRequest(picture, repaint, prompt, negative, steps, guidance, eta, usedSeed, kind,
+                    readInitNoise(picture), feather);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        err.println("Model set: " + set.manifest().name() + " (" + set.dir() + "); " + device.explanation());
+        InpaintResult result;
+        ProgressBar bar = new ProgressBar(err, terminal);
+        try (InpaintEngine engine = InpaintEngine.open(set, device, engineOptions.memoryMode())) {
+            result = engine.inpaint(request, bar, token);
+        } catch (EngineException e) {
+            bar.finishLine();
+            throw new UserError(e.getMessage(), e);
+        }
+        write(result);
+        err.println(String.format(Locale.ROOT, "seed %d, %d steps, %s sampler, %s, working size %dx%d",
+                usedSeed, steps, kind.name().toLowerCase(Locale.ROOT), result.device(),
+                result.workingSize().width(), result.workingSize().height()));
+        err.println("timings: " + result.timings().summary()
+                + String.format(Locale.ROOT, " (command %.2f s)", (System.nanoTime() - started) / 1e9));
+        return 0;
+    }
+
+    private void checkOutput() throws UserError {
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!(name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".bmp"))) {
+            throw new UserError("--out must end in .png, .jpg, .jpeg or .bmp: " + out);
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+            throw new UserError("the folder for --out does not exist: " + parent);
+        }
+    }
+
+    private PixelImage readImage() throws UserError {
+        try {
+            return ImageFiles.read(image, ImageLimits.DEFAULT);
+        } catch (ImageReadException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private Mask readMask(PixelImage picture) throws UserError {
+        try {
+            return ImageFiles.readMask(mask, picture.width(), picture.height(), ImageLimits.DEFAULT);
+        } catch (ImageReadException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private SamplerKind samplerKind(ModelSet set) throws UserError {
+        String name = sampler != null ? sampler : set.manifest().sampler() != null ? set.manifest().sampler() : "reference";
+        try {
+            return SamplerKind.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private float[] readInitNoise(PixelImage picture) throws UserError {
+        if (initNoise == null) {
+            return null;
+        }
+        NpyArray array;
+        try {
+            array = Npy.read(initNoise);
+        } catch (IOException e) {
+            throw new UserError(e.getMessage());
+        }
+        WorkingSize size = WorkingSize.of(picture.width(), picture.height());
+        long[] want = {1, 4, size.latentHeight(), size.latentWidth()};
+        if (!Arrays.equals(array.shape(), want)) {
+            throw new UserError(initNoise.getFileName() + " has shape " + Arrays.toString(array.shape())
+                    + " but this image needs " + Arrays.toString(want));
+        }
+        return array.data();
+    }
+
+    private void write(InpaintResult result) throws UserError {
+        try {
+            ImageFiles.write(result.image(), out, quality);
+        } catch (IOException e) {
+            throw new UserError("could not write " + out + ": " + e.getMessage(), e);
+        }
+        if (saveLatent != null) {
+            WorkingSize s = result.workingSize();
+            try {
+                Npy.write(saveLatent, result.latent(), 1, 4, s.latentHeight(), s.latentWidth());
+            } catch (IOException e) {
+                throw new UserError("could not write " + saveLatent + ": " + e.getMessage(), e);
+            }
+        }
+        err.println("wrote " + out + " (" + result.image().width() + "x" + result.image().height() + ")");
+    }
+}
