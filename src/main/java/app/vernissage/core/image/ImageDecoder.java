@@ -148,9 +148,14 @@ final class ImageDecoder {
         }
     }
 
+    /**
+     * Warnings that mean the decoder ran out of data and filled the rest of the picture with grey
+     * (libjpeg's "Premature end of JPEG file", the JDK's "Truncated File - Missing EOI marker").
+     * Other warnings, such as extraneous bytes between markers, leave a usable picture.
+     */
     private static boolean isTruncationWarning(String warning) {
         String text = warning == null ? "" : warning.toLowerCase(Locale.ROOT);
-        return text.contains("premature") || text.contains("truncat") || text.contains("corrupt");
+        return text.contains("premature") || text.contains("truncat");
     }
 
     private static ImageReadException damaged(String name, ImageFormat format, Exception cause) {
