@@ -117,6 +117,28 @@ class ImageFilesFormatsTest {
     }
 
     @Test
+    void oneBitAndFourBitGrayPng() throws Exception {
+        // 8 x 2 at 1 bit: row 0 = 10110000, row 1 = 01001111.
+        byte[] oneBit = {0, (byte) 0b10110000, 0, (byte) 0b01001111};
+        Path oneBitFile = java.nio.file.Files.write(dir.resolve("bits.png"),
+                ImageFixtures.pngFromScanlines(8, 2, 1, 0, oneBit));
+        // 4 x 1 at 4 bits: 0, 5, 10, 15 -> 0, 85, 170, 255.
+        byte[] fourBit = {0, (byte) 0x05, (byte) 0xAF};
+        Path fourBitFile = java.nio.file.Files.write(dir.resolve("nibbles.png"),
+                ImageFixtures.pngFromScanlines(4, 1, 4, 0, fourBit));
+
+        Mask mask = ImageFiles.readMask(oneBitFile, 8, 2, ImageLimits.DEFAULT);
+        PixelImage nibbles = read(fourBitFile);
+
+        int[] expectedBits = {1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 1, 1};
+        for (int i = 0; i < expectedBits.length; i++) {
+            assertEquals(expectedBits[i] * 255, mask.values()[i] & 0xFF, "bit " + i);
+        }
+        assertArrayEquals(new int[] {0xFF000000, 0xFF555555, 0xFFAAAAAA, 0xFFFFFFFF}, nibbles.argb());
+        assertFalse(nibbles.hasAlpha());
+    }
+
+    @Test
     void onePixelPng() throws Exception {
         BufferedImage one = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         one.setRGB(0, 0, 0x123456);

@@ -88,6 +88,29 @@ final class ImageFixtures {
         return out.toByteArray();
     }
 
+    /**
+     * A PNG built by hand from raw scanlines (each already prefixed with its filter byte 0), for
+     * layouts ImageIO does not write, such as 1- and 4-bit grayscale.
+     */
+    static byte[] pngFromScanlines(int width, int height, int bitDepth, int colourType, byte[] scanlines)
+            throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        ByteBuffer ihdr = ByteBuffer.allocate(13);
+        ihdr.putInt(width).putInt(height).put((byte) bitDepth).put((byte) colourType)
+                .put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(out, "IHDR", ihdr.array());
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        deflater.setInput(scanlines);
+        deflater.finish();
+        byte[] buffer = new byte[scanlines.length + 64];
+        int length = deflater.deflate(buffer);
+        deflater.end();
+        chunk(out, "IDAT", java.util.Arrays.copyOf(buffer, length));
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
     private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
         byte[] typeBytes = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         out.write(ByteBuffer.allocate(4).putInt(data.length).array());
