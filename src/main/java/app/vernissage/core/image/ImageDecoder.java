@@ -1,6 +1,7 @@
 package app.vernissage.core.image;
 
 import java.awt.image.BufferedImage;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -170,6 +171,11 @@ final class ImageDecoder {
     private static String describe(Exception e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EOFException) {
+                return "the data ends too early";
+            }
         }
         String message = e.getMessage();
         if (message == null || message.isBlank()) {

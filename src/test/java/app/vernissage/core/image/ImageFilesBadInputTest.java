@@ -114,6 +114,16 @@ class ImageFilesBadInputTest {
     }
 
     @Test
+    void truncatedBmpAndGif() throws IOException {
+        Path bmp = ImageFixtures.write(ImageFixtures.noisyRgb(64, 64), "bmp", dir.resolve("whole.bmp"));
+        Path gif = ImageFixtures.write(ImageFixtures.palette(64, 64, false), "gif", dir.resolve("whole.gif"));
+        Path cutBmp = ImageFixtures.truncated(bmp, dir.resolve("cut.bmp"), (int) Files.size(bmp) / 2);
+        assertTrue(refused(cutBmp).getMessage().contains("ends too early"));
+        refused(ImageFixtures.truncated(gif, dir.resolve("cut.gif"), (int) Files.size(gif) / 2));
+        refused(ImageFixtures.truncated(gif, dir.resolve("head.gif"), 20));
+    }
+
+    @Test
     void hugeDeclaredSizeIsRefusedFromTheHeader() throws IOException {
         Path file = Files.write(dir.resolve("huge.png"), ImageFixtures.pngWithDeclaredSize(60000, 60000));
         String message = refused(file).getMessage();
