@@ -39,7 +39,10 @@ public final class PixelImage {
         this.hasAlpha = hasAlpha;
     }
 
-    /** Returns a new image of the given size with every pixel set to {@code argb}; alpha is kept if below 255. */
+    /**
+     * Returns a new image of the given size with every pixel set to {@code argb}; the image
+     * {@link #hasAlpha() has alpha} when the colour's alpha byte is below 255.
+     */
     public static PixelImage filled(int width, int height, int argb) {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException(
