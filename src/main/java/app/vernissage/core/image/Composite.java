@@ -14,6 +14,8 @@ public final class Composite {
      * border pixel). Inside the mask the weight stays 1; it fades to 0 within {@code radiusPx}
      * outside and is exactly 0 farther away. Radius 0 returns {@code mask / 255}.
      *
+     * @param mask     the mask, 255 = repaint
+     * @param radiusPx the feather width in pixels, 0 or more
      * @return row-major weights in 0..1, one per pixel
      */
     public static float[] featheredAlpha(Mask mask, int radiusPx) {
@@ -59,6 +61,10 @@ public final class Composite {
      * {@code round(o * (1 - a) + g * a)} and the alpha channel is {@code oA + round((255 - oA) * a)}.
      * The result has alpha exactly when the original does.
      *
+     * @param original  the picture before inpainting
+     * @param generated the model's picture, same size
+     * @param alpha     row-major weights in 0..1, e.g. from {@link #featheredAlpha}; NaN counts as 0
+     * @return a new picture
      * @throws IllegalArgumentException when the sizes differ or {@code alpha} has the wrong length
      */
     public static PixelImage over(PixelImage original, PixelImage generated, float[] alpha) {

@@ -1,6 +1,7 @@
 package app.vernissage.core.image;
 
 import java.awt.image.BufferedImage;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -148,9 +149,14 @@ final class ImageDecoder {
         }
     }
 
+    /**
+     * Warnings that mean the decoder ran out of data and filled the rest of the picture with grey
+     * (libjpeg's "Premature end of JPEG file", the JDK's "Truncated File - Missing EOI marker").
+     * Other warnings, such as extraneous bytes between markers, leave a usable picture.
+     */
     private static boolean isTruncationWarning(String warning) {
         String text = warning == null ? "" : warning.toLowerCase(Locale.ROOT);
-        return text.contains("premature") || text.contains("truncat") || text.contains("corrupt");
+        return text.contains("premature") || text.contains("truncat");
     }
 
     private static ImageReadException damaged(String name, ImageFormat format, Exception cause) {
@@ -165,6 +171,11 @@ final class ImageDecoder {
     private static String describe(Exception e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EOFException) {
+                return "the data ends too early";
+            }
         }
         String message = e.getMessage();
         if (message == null || message.isBlank()) {

@@ -22,6 +22,9 @@ public final class ImageFiles {
      * {@code (v * 255 + 32767) / 65535}); {@link PixelImage#hasAlpha()} is true only when the file
      * has an alpha channel or transparency.
      *
+     * @param file   the file to read; its format is recognised from its first bytes, not its name
+     * @param limits the largest file size and pixel count accepted
+     * @return the decoded picture
      * @throws ImageReadException when the file is missing, a folder, empty, too large on disk or in
      *                            pixels, not a PNG/JPEG/BMP/GIF, or truncated or damaged
      */
@@ -35,6 +38,11 @@ public final class ImageFiles {
      * <p>If the file has alpha and some pixel is not fully opaque, the mask is the alpha channel;
      * otherwise it is the luminance {@code round(0.299 R + 0.587 G + 0.114 B)}, so white means repaint.
      *
+     * @param file           the mask file (PNG, JPEG, BMP or GIF)
+     * @param expectedWidth  the width of the picture the mask belongs to
+     * @param expectedHeight the height of the picture the mask belongs to
+     * @param limits         the largest file size and pixel count accepted
+     * @return the mask, 255 = repaint
      * @throws ImageReadException for every reason {@link #read} gives, and when the size differs
      */
     public static Mask readMask(Path file, int expectedWidth, int expectedHeight, ImageLimits limits)
@@ -52,13 +60,23 @@ public final class ImageFiles {
      * the image has it), {@code .jpg}/{@code .jpeg} (at {@code jpegQuality} 0..1, alpha dropped) or
      * {@code .bmp} (alpha dropped). An existing file is replaced.
      *
-     * @throws IOException when the extension is not one of those or writing fails
+     * @param image       the picture to save
+     * @param file        the target; its extension picks the format
+     * @param jpegQuality JPEG quality from 0 (smallest) to 1 (best); ignored for PNG and BMP
+     * @throws IOException              when the extension is not one of those or writing fails
+     * @throws IllegalArgumentException when writing JPEG with a quality outside 0..1
      */
     public static void write(PixelImage image, Path file, float jpegQuality) throws IOException {
         ImageEncoder.write(image, file, jpegQuality);
     }
 
-    /** Writes {@code mask} as an 8-bit grayscale PNG, replacing an existing file. */
+    /**
+     * Writes {@code mask} as an 8-bit grayscale PNG, replacing an existing file.
+     *
+     * @param mask the mask, 255 = repaint
+     * @param file the target file (written as PNG whatever its extension)
+     * @throws IOException when writing fails
+     */
     public static void writeMask(Mask mask, Path file) throws IOException {
         ImageEncoder.writeMask(mask, file);
     }

@@ -81,7 +81,8 @@ public final class Mask {
     /** The value 0..255 at column {@code x}, row {@code y}. */
     public int valueAt(int x, int y) {
         if (x < 0 || y < 0 || x >= width || y >= height) {
-            throw new IndexOutOfBoundsException("Pixel (" + x + ", " + y + ") is outside " + width + " x " + height + ".");
+            throw new IndexOutOfBoundsException(
+                    "Pixel (" + x + ", " + y + ") is outside " + width + " x " + height + ".");
         }
         return values[y * width + x] & 0xFF;
     }

@@ -26,7 +26,8 @@ public final class PixelImage {
      */
     public PixelImage(int width, int height, int[] argb, boolean hasAlpha) {
         if (width < 1 || height < 1) {
-            throw new IllegalArgumentException("Image size must be at least 1 x 1, got " + width + " x " + height + ".");
+            throw new IllegalArgumentException(
+                    "Image size must be at least 1 x 1, got " + width + " x " + height + ".");
         }
         if (argb == null || (long) argb.length != (long) width * height) {
             throw new IllegalArgumentException("Pixel array must hold " + ((long) width * height) + " values for "
@@ -38,10 +39,14 @@ public final class PixelImage {
         this.hasAlpha = hasAlpha;
     }
 
-    /** Returns a new image of the given size with every pixel set to {@code argb}; alpha is kept if below 255. */
+    /**
+     * Returns a new image of the given size with every pixel set to {@code argb}; the image
+     * {@link #hasAlpha() has alpha} when the colour's alpha byte is below 255.
+     */
     public static PixelImage filled(int width, int height, int argb) {
         if (width < 1 || height < 1) {
-            throw new IllegalArgumentException("Image size must be at least 1 x 1, got " + width + " x " + height + ".");
+            throw new IllegalArgumentException(
+                    "Image size must be at least 1 x 1, got " + width + " x " + height + ".");
         }
         int[] pixels = new int[Math.multiplyExact(width, height)];
         Arrays.fill(pixels, argb);
@@ -71,7 +76,8 @@ public final class PixelImage {
     /** The packed {@code 0xAARRGGBB} pixel at column {@code x}, row {@code y}. */
     public int argbAt(int x, int y) {
         if (x < 0 || y < 0 || x >= width || y >= height) {
-            throw new IndexOutOfBoundsException("Pixel (" + x + ", " + y + ") is outside " + width + " x " + height + ".");
+            throw new IndexOutOfBoundsException(
+                    "Pixel (" + x + ", " + y + ") is outside " + width + " x " + height + ".");
         }
         return argb[y * width + x];
     }
