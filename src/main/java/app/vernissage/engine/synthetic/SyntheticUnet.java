@@ -67,23 +67,25 @@ final class SyntheticUnet {
     }
 
     /**
-     * Normalised box blur of the known latent (fills the hole smoothly from its border), blended with
-     * the known area's mean colour where no known pixel is near, plus a quarter of the prompt colour.
+     * Normalised box blurs of the known latent at two scales (7 and 31 latent pixels), each used where
+     * enough known pixels are near, the known area's mean colour elsewhere, plus a quarter of the
+     * prompt colour: a smooth fill that continues the surroundings into the hole.
      */
     private static String demoFill(GraphBuilder g, String keep, String maskedLatent, String colour) {
-        Map<String, Object> box = Map.of(
-                "kernel_shape", new long[]{BLUR_KERNEL, BLUR_KERNEL},
-                "pads", new long[]{BLUR_KERNEL / 2, BLUR_KERNEL / 2, BLUR_KERNEL / 2, BLUR_KERNEL / 2},
-                "count_include_pad", 0L);
         String known = g.node("Mul", keep, maskedLatent);
-        String blurredKnown = g.node("AveragePool", new String[]{known}, box);
-        String coverage = g.node("AveragePool", new String[]{keep}, box);
-        String spread = g.node("Div", blurredKnown, g.node("Max", coverage, g.scalar(1e-4f)));
-        String reach = g.node("Clip", g.node("Mul", coverage, g.scalar(8f)), g.scalar(0f), g.scalar(1f));
         String knownSum = g.node("ReduceSum", new String[]{known, g.longs(2, 3)}, Map.of("keepdims", 1L));
         String keepSum = g.node("ReduceSum", new String[]{keep, g.longs(2, 3)}, Map.of("keepdims", 1L));
-        String mean = g.node("Div", knownSum, g.node("Max", keepSum, g.scalar(1f)));
-        String local = g.node("Add", g.node("Mul", reach, spread), g.node("Mul", g.node("Sub", g.scalar(1f), reach), mean));
+        String local = g.node("Div", knownSum, g.node("Max", keepSum, g.scalar(1f)));
+        for (int kernel : new int[]{BLUR_KERNEL, 7}) {
+            Map<String, Object> box = Map.of(
+                    "kernel_shape", new long[]{kernel, kernel},
+                    "pads", new long[]{kernel / 2, kernel / 2, kernel / 2, kernel / 2},
+                    "count_include_pad", 0L);
+            String coverage = g.node("AveragePool", new String[]{keep}, box);
+            String spread = g.node("Div", g.node("AveragePool", new String[]{known}, box), g.node("Max", coverage, g.scalar(1e-4f)));
+            String reach = g.node("Clip", g.node("Mul", coverage, g.scalar(4f)), g.scalar(0f), g.scalar(1f));
+            local = g.node("Add", g.node("Mul", reach, spread), g.node("Mul", g.node("Sub", g.scalar(1f), reach), local));
+        }
         return g.node("Add", local, g.node("Mul", colour, g.scalar(0.25f)));
     }
 
