@@ -39,9 +39,11 @@ public final class InpaintEngine implements AutoCloseable {
     private final ModelSessions sessions;
     private final PromptTokenizer tokenizer;
     private final PromptEncoder prompts;
+    private final MemoryMode memoryMode;
 
-    private InpaintEngine(ModelSet set, ModelSessions sessions, PromptTokenizer tokenizer) {
+    private InpaintEngine(ModelSet set, ModelSessions sessions, PromptTokenizer tokenizer, MemoryMode memoryMode) {
         this.set = set;
+        this.memoryMode = memoryMode;
         this.sessions = sessions;
         this.tokenizer = tokenizer;
         this.prompts = new PromptEncoder(sessions, tokenizer, set.nullEmbedding(), set.manifest().maxTokens());
@@ -49,7 +51,7 @@ public final class InpaintEngine implements AutoCloseable {
 
     public static InpaintEngine open(ModelSet set, ExecutionDevice device, MemoryMode mode) throws EngineException {
         PromptTokenizer tokenizer = PromptTokenizer.load(set.tokenizerFile(), set.manifest().maxTokens());
-        return new InpaintEngine(set, new ModelSessions(set, device, mode), tokenizer);
+        return new InpaintEngine(set, new ModelSessions(set, device, mode), tokenizer, mode);
     }
 
     public ModelSet modelSet() {
@@ -65,7 +67,28 @@ public final class InpaintEngine implements AutoCloseable {
         return prompts.encoderRuns();
     }
 
+    /** Whether the component's session is in memory now. */
+    public boolean isLoaded(ModelComponent component) {
+        return sessions.isLoaded(component);
+    }
+
+    /**
+     * Runs one inpainting. On failure or cancellation nothing is returned and, in
+     * {@link MemoryMode#PER_STAGE}, every session is freed.
+     */
     public InpaintResult inpaint(InpaintRequest request, ProgressListener listener, CancellationToken token)
+            throws EngineException {
+        try {
+            return run(request, listener, token);
+        } catch (EngineException | RuntimeException e) {
+            if (memoryMode == MemoryMode.PER_STAGE) {
+                sessions.close();
+            }
+            throw e;
+        }
+    }
+
+    private InpaintResult run(InpaintRequest request, ProgressListener listener, CancellationToken token)
             throws EngineException {
         long start = System.nanoTime();
         sessions.resetCallTimes();
@@ -159,6 +182,9 @@ public final class InpaintEngine implements AutoCloseable {
                         + " values but this image needs [1, 4, " + h + ", " + w + "] = " + latentSize);
             }
             x = request.initNoise().clone();
+            // Skip the draws the seeded noise would have used, so the per-step noise is the same
+            // as in the seeded run: a run with its own noise fed back is identical.
+            noise.fill(new float[latentSize]);
         } else {
             x = noise.fill(new float[latentSize]);
         }

@@ -69,7 +69,10 @@ public final class ReferenceSampler implements Sampler {
 
         float sigma = (float) Math.sqrt(eta * (1f - acT / acP) * (1f - acP) / (1f - acT));
         float sqrtAcP = (float) Math.sqrt(acP);
-        float epsScale = (float) Math.sqrt(1f - acP - sigma * sigma);
+        // With eta = 1 and p = 0, 1 - ac[p] - sigma^2 is a difference of nearly equal numbers and
+        // can round below zero in float32 (e.g. one step, 999 -> 0), where the reference yields NaN.
+        // Ours: clamp at zero, which is the exact value up to rounding.
+        float epsScale = (float) Math.sqrt(Math.max(0f, 1f - acP - sigma * sigma));
         boolean addNoise = p != 0;
         float[] next = new float[x.length];
         for (int i = 0; i < x.length; i++) {

@@ -82,11 +82,7 @@ final class OracleExpectation {
                 guidedX0[c * plane + i] = keep[i] * maskedLatent[c * plane + i] + (1 - keep[i]) * fill;
             }
         }
-        double[] abs = Arrays.stream(guidedX0).map(Math::abs).sorted().toArray();
-        double rank = 0.95 * (abs.length - 1);
-        int lo = (int) Math.floor(rank);
-        double q = abs[lo] + (rank - lo) * (abs[Math.min(lo + 1, abs.length - 1)] - abs[lo]);
-        thresholdScale = Math.max(1, q);
+        thresholdScale = Math.max(1, quantile95(guidedX0));
         thresholdedX0 = Arrays.stream(guidedX0).map(v -> Math.max(-thresholdScale, Math.min(thresholdScale, v)) / thresholdScale).toArray();
     }
 
@@ -129,6 +125,61 @@ final class OracleExpectation {
             }
         }
         return x;
+    }
+
+    /**
+     * Replays the first release's DDPM sampler in double precision with the same noise. The oracle
+     * returns epsilon for the 1000-step table at t * 20 while this sampler inverts it with its own
+     * 50-step table (as the 3.0 reference does), so x0 varies with x and is recomputed every step.
+     */
+    double[] replayDdpmSampler(long seed, int steps, double guidance) {
+        float[] ac1000 = CosineSchedule.of(1000).alphasCumprod();
+        double[] beta = new double[steps];
+        double[] ac = new double[steps];
+        double product = 1;
+        for (int i = 0; i < steps; i++) {
+            double a1 = Math.pow(Math.cos(((double) i / steps + 0.008) / 1.008 * Math.PI / 2), 2);
+            double a2 = Math.pow(Math.cos(((double) (i + 1) / steps + 0.008) / 1.008 * Math.PI / 2), 2);
+            beta[i] = Math.min(1 - a2 / a1, 0.999);
+            product *= 1 - beta[i];
+            ac[i] = product;
+        }
+        double[] variance = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            double prev = i == 0 ? 1 : ac[i - 1];
+            variance[i] = beta[i] * (1 - prev) / (1 - ac[i]);
+        }
+        GaussianNoise noise = new GaussianNoise(seed);
+        double[] x = new double[guidedX0.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = noise.next();
+        }
+        for (int t = steps - 1; t >= 0; t--) {
+            double a = ac1000[t * (1000 / steps)];
+            double prev = t == 0 ? 1 : ac[t - 1];
+            double c1 = Math.sqrt(prev) * beta[t] / (1 - ac[t]);
+            double c2 = Math.sqrt(1 - beta[t]) * (1 - prev) / (1 - ac[t]);
+            double std = Math.sqrt(variance[t == 0 ? 1 : t]);
+            double[] x0 = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                double eps = (x[i] - Math.sqrt(a) * guidedX0[i]) / Math.sqrt(1 - a);
+                x0[i] = (x[i] - Math.sqrt(1 - ac[t]) * eps) / Math.sqrt(ac[t]);
+            }
+            double s = Math.max(1, quantile95(x0));
+            for (int i = 0; i < x.length; i++) {
+                double clean = Math.max(-s, Math.min(s, x0[i])) / s;
+                double mean = c1 * clean + c2 * x[i];
+                x[i] = t > 0 ? mean + std * noise.next() : mean;
+            }
+        }
+        return x;
+    }
+
+    private static double quantile95(double[] values) {
+        double[] abs = Arrays.stream(values).map(Math::abs).sorted().toArray();
+        double rank = 0.95 * (abs.length - 1);
+        int lo = (int) Math.floor(rank);
+        return abs[lo] + (rank - lo) * (abs[Math.min(lo + 1, abs.length - 1)] - abs[lo]);
     }
 
     /** The synthetic decoder applied to a latent, as 8-bit values with the pipeline's truncation. */
