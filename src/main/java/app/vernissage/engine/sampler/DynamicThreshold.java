@@ -28,7 +28,7 @@ public final class DynamicThreshold {
 
     /**
      * The quantile with linear interpolation between the two nearest ranks, in float32 as
-     * {@code torch.quantile} computes it (its lerp switches formula at weight 0.5). Sorts {@code values}.
+     * {@code torch.quantile} computes it (its lerp switches formula at weight 0.5 and fuses the multiply-add). Sorts {@code values}.
      */
     static float quantile(float[] values, float q) {
         Arrays.sort(values);
@@ -38,6 +38,7 @@ public final class DynamicThreshold {
         float weight = rank - below;
         float start = values[below];
         float end = values[above];
-        return weight < 0.5f ? start + weight * (end - start) : end - (end - start) * (1f - weight);
+        float span = end - start;
+        return weight < 0.5f ? Math.fma(weight, span, start) : Math.fma(-span, 1f - weight, end);
     }
 }
