@@ -131,8 +131,12 @@ public final class InpaintEngine implements AutoCloseable {
         long end = System.nanoTime();
 
         long[] unet = sessions.callTime(ModelComponent.UNET);
+        long models = 0;
+        for (ModelComponent c : ModelComponent.values()) {
+            models += sessions.callTime(c)[0];
+        }
         Timings timings = new Timings(afterText - start, afterEncode - afterText, afterDenoise - afterEncode,
-                unet[0], (int) unet[1], afterDecode - afterDenoise, end - afterDecode, end - start);
+                unet[0], (int) unet[1], afterDecode - afterDenoise, end - afterDecode, end - start, models);
         return new InpaintResult(composed, decoded, latent, size, request.seed(), sessions.device().label(), timings);
     }
 

@@ -3,14 +3,17 @@ package app.vernissage.engine.pipeline;
 import java.util.Locale;
 
 /**
- * Where a run's time went, in nanoseconds. {@code unetNanos} is the U-Net calls' own time; the
- * rest of {@code denoiseNanos} is the pipeline's overhead (guidance, sampler, previews).
+ * Where a run's time went, in nanoseconds. {@code unetNanos} is the U-Net calls' own time and
+ * {@code modelNanos} all model calls' own time (session loading excluded); the rest of
+ * {@code totalNanos} is the pipeline's own work (resampling, guidance, sampler, tensors, compositing)
+ * plus loading.
  */
 public record Timings(long textNanos, long encodeNanos, long denoiseNanos, long unetNanos, int unetCalls,
-                      long decodeNanos, long compositeNanos, long totalNanos) {
+                      long decodeNanos, long compositeNanos, long totalNanos, long modelNanos) {
 
+    /** (wall time - model calls' time) / model calls' time. */
     public double overheadFraction() {
-        return unetNanos == 0 ? 0 : (double) (denoiseNanos - unetNanos) / unetNanos;
+        return modelNanos == 0 ? 0 : (double) (totalNanos - modelNanos) / modelNanos;
     }
 
     public String summary() {
