@@ -49,6 +49,20 @@ final class EngineOptions {
         }
     }
 
+    /**
+     * The first problem with --device, --device-id or --memory as a sentence, or null; lets a
+     * command refuse a bad value as wrong usage before it reads any file.
+     */
+    String choiceProblem() {
+        try {
+            DevicePreference.parse(device);
+            memoryMode();
+        } catch (IllegalArgumentException | UserError e) {
+            return e.getMessage();
+        }
+        return deviceId < 0 ? "--device-id must be 0 or more" : null;
+    }
+
     ExecutionDevice executionDevice() throws UserError {
         DevicePreference preference;
         try {

@@ -18,7 +18,10 @@ import app.vernissage.engine.runtime.EngineException;
 import app.vernissage.engine.runtime.ExecutionDevice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -81,6 +84,9 @@ final class InpaintCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engineOptions;
 
+    @Spec
+    CommandSpec spec;
+
     private final PrintStream err;
     private final boolean terminal;
     private final CancellationToken token;
@@ -94,10 +100,8 @@ final class InpaintCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UserError {
         long started = System.nanoTime();
+        checkOptionValues();
         checkOutput();
-        if (!(quality >= 0f && quality <= 1f)) {
-            throw new UserError("--quality must be between 0 and 1");
-        }
         PixelImage picture = readImage();
         Mask repaint = readMask(picture);
         if (repaint.isEmpty()) {
@@ -132,6 +136,32 @@ final class InpaintCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Out-of-range option values are wrong usage (exit 2, like a value picocli cannot convert), and
+     * are refused before any file is read. The ranges are InpaintRequest's own: a request for a
+     * 1x1 stand-in picture is built only to validate them.
+     */
+    private void checkOptionValues() {
+        String problem = engineOptions.choiceProblem();
+        if (problem == null && !(quality >= 0f && quality <= 1f)) {
+            problem = "--quality must be between 0 and 1, got " + quality;
+        }
+        if (problem == null) {
+            try {
+                new InpaintRequest(PixelImage.filled(1, 1, 0xFF000000), Mask.filled(1, 1, 255), prompt, negative,
+                        steps, guidance, eta, 0L, SamplerKind.REFERENCE, null, feather);
+                if (sampler != null) {
+                    SamplerKind.parse(sampler);
+                }
+            } catch (IllegalArgumentException e) {
+                problem = e.getMessage();
+            }
+        }
+        if (problem != null) {
+            throw new ParameterException(spec.commandLine(), problem);
+        }
+    }
+
     private void checkOutput() throws UserError {
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!(name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".bmp"))) {
@@ -140,6 +170,18 @@ final class InpaintCommand implements Callable<Integer> {
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
             throw new UserError("the folder for --out does not exist: " + parent);
+        }
+        if (java.nio.file.Files.isDirectory(out)) {
+            throw new UserError("--out names a folder, not a file: " + out);
+        }
+        if (saveLatent != null) {
+            Path latentParent = saveLatent.toAbsolutePath().getParent();
+            if (latentParent != null && !java.nio.file.Files.isDirectory(latentParent)) {
+                throw new UserError("the folder for --save-latent does not exist: " + latentParent);
+            }
+            if (java.nio.file.Files.isDirectory(saveLatent)) {
+                throw new UserError("--save-latent names a folder, not a file: " + saveLatent);
+            }
         }
     }
 

@@ -43,9 +43,10 @@ public final class VernissageCli {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("vernissage: " + ex.getMessage());
-            CommandLine sub = ex.getCommandLine();
-            err.println("Usage: see `" + sub.getCommandSpec().qualifiedName() + " --help`");
+            // One line, like every other failure: the problem, then where the usage is.
+            String message = String.valueOf(ex.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ");
+            err.println("vernissage: " + message + " (see `"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help`)");
             return USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex));
