@@ -46,7 +46,8 @@ public final class PipelineOverheadBenchmark {
             engine.inpaint(InpaintRequest.reference(image, mask, "red boat", 1).withSteps(5), ProgressListener.NONE,
                     new CancellationToken());
             List<Double> overheads = new ArrayList<>();
-            for (int run = 0; run < 5; run++) {
+            int runs = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+            for (int run = 0; run < runs; run++) {
                 boolean previews = run % 2 == 1;
                 long[] previewNanos = new long[1];
                 ProgressListener listener = previews ? new ProgressListener() {
@@ -66,6 +67,7 @@ public final class PipelineOverheadBenchmark {
                         r.timings().totalNanos() / 1e6, r.timings().modelNanos() / 1e6, r.timings().unetCalls(),
                         r.timings().unetNanos() / 1e6 / r.timings().unetCalls(), overhead * 100,
                         previews ? String.format(Locale.ROOT, ", preview %.3f ms/step", previewNanos[0] / 1e6 / 50) : "");
+                System.out.println("  " + r.timings().summary());
             }
             overheads.sort(null);
             double median = overheads.get(overheads.size() / 2);

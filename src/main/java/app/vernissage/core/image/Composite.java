@@ -29,30 +29,72 @@ public final class Composite {
         float[] kernel = gaussian(radiusPx);
         int w = mask.width();
         int h = mask.height();
+        int[] box = bounds(base, w, h);
+        float[] out = base.clone();
+        if (box == null) {
+            return out;
+        }
+        // Only the mask's bounding box grown by the radius can change: rows and columns without
+        // mask pixels blur to exactly 0, so the work scales with the mask, not the picture.
+        int x0 = Math.max(0, box[0] - radiusPx);
+        int x1 = Math.min(w - 1, box[2] + radiusPx);
+        int y0 = Math.max(0, box[1] - radiusPx);
+        int y1 = Math.min(h - 1, box[3] + radiusPx);
         float[] across = new float[base.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
+        int[] columns = new int[2 * radiusPx + 1];
+        for (int y = box[1]; y <= box[3]; y++) {
+            int row = y * w;
+            for (int x = x0; x <= x1; x++) {
                 float sum = 0f;
-                for (int k = -radiusPx; k <= radiusPx; k++) {
-                    int sx = Math.clamp(x + k, 0, w - 1);
-                    sum += kernel[k + radiusPx] * base[y * w + sx];
+                if (x - radiusPx >= 0 && x + radiusPx < w) {
+                    for (int k = 0; k < kernel.length; k++) {
+                        sum += kernel[k] * base[row + x - radiusPx + k];
+                    }
+                } else {
+                    for (int k = 0; k < kernel.length; k++) {
+                        sum += kernel[k] * base[row + Math.clamp(x - radiusPx + k, 0, w - 1)];
+                    }
                 }
-                across[y * w + x] = sum;
+                across[row + x] = sum;
             }
         }
-        float[] out = new float[base.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float sum = 0f;
-                for (int k = -radiusPx; k <= radiusPx; k++) {
-                    int sy = Math.clamp(y + k, 0, h - 1);
-                    sum += kernel[k + radiusPx] * across[sy * w + x];
+        float[] sums = new float[x1 - x0 + 1];
+        for (int y = y0; y <= y1; y++) {
+            java.util.Arrays.fill(sums, 0f);
+            for (int k = 0; k < kernel.length; k++) {
+                columns[k] = Math.clamp(y - radiusPx + k, 0, h - 1) * w;
+                float weight = kernel[k];
+                int from = columns[k] + x0;
+                for (int x = 0; x < sums.length; x++) {
+                    sums[x] += weight * across[from + x];
                 }
-                int i = y * w + x;
-                out[i] = Math.min(1f, Math.max(base[i], sum));
+            }
+            int row = y * w;
+            for (int x = x0; x <= x1; x++) {
+                int i = row + x;
+                out[i] = Math.min(1f, Math.max(base[i], sums[x - x0]));
             }
         }
         return out;
+    }
+
+    /** {minX, minY, maxX, maxY} of the non-zero values, or null when there are none. */
+    private static int[] bounds(float[] values, int w, int h) {
+        int minX = w;
+        int minY = h;
+        int maxX = -1;
+        int maxY = -1;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (values[y * w + x] != 0f) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = y;
+                }
+            }
+        }
+        return maxX < 0 ? null : new int[]{minX, minY, maxX, maxY};
     }
 
     /**

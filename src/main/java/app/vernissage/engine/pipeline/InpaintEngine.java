@@ -145,10 +145,12 @@ public final class InpaintEngine implements AutoCloseable {
     }
 
     static MaskedInput maskedInput(InpaintRequest request, WorkingSize size) {
-        PixelImage resized = PillowResize.bicubic(PixelTensors.opaque(request.image()), size.width(), size.height());
+        PixelImage image = request.image();
+        boolean sameSize = image.width() == size.width() && image.height() == size.height();
+        PixelImage resized = sameSize ? image : PillowResize.bicubic(PixelTensors.opaque(image), size.width(), size.height());
         float[] pixels = PixelTensors.toSigned(resized);
-        float[] repaint = MaskResize.bilinear(request.mask().toUnitFloats(), request.mask().width(),
-                request.mask().height(), size.width(), size.height());
+        float[] repaint = sameSize ? request.mask().toUnitFloats() : MaskResize.bilinear(request.mask().toUnitFloats(),
+                request.mask().width(), request.mask().height(), size.width(), size.height());
         int plane = size.width() * size.height();
         for (int i = 0; i < plane; i++) {
             if (repaint[i] > 0f) {
@@ -203,6 +205,7 @@ public final class InpaintEngine implements AutoCloseable {
                 new long[]{2, conditioning.length(), conditioning.width()}, conditioning.context());
         TensorData.Bools contextMask = new TensorData.Bools(new long[]{2, conditioning.length()}, conditioning.mask());
         boolean splitBatch = fixedBatchOfOne();
+        float[] stepNoise = new float[latentSize];
 
         for (int i = 0; i < sampler.steps(); i++) {
             token.throwIfCancelled();
@@ -214,7 +217,8 @@ public final class InpaintEngine implements AutoCloseable {
                     : unet(new TensorData.Floats(new long[]{2, 9, h, w}, sample), new long[]{t, t}, context, contextMask, 2, h, w, token);
             float[] cond = java.util.Arrays.copyOfRange(eps, 0, latentSize);
             float[] uncond = java.util.Arrays.copyOfRange(eps, latentSize, 2 * latentSize);
-            DenoiseStep step = sampler.step(i, x, Guidance.combine(cond, uncond, request.guidance()), noise);
+            float[] z = sampler.addsNoise(i) ? noise.fill(stepNoise) : null;
+            DenoiseStep step = sampler.step(i, x, Guidance.combine(cond, uncond, request.guidance()), z);
             x = step.next();
             listener.onStep(new StepProgress(i + 1, sampler.steps(), Duration.ofNanos(System.nanoTime() - start),
                     step.x0(), size, set.previewMap()));

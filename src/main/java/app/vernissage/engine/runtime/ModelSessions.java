@@ -40,6 +40,7 @@ public final class ModelSessions implements AutoCloseable {
     private final OrtEnvironment env = OrtRuntime.environment();
     private final Map<ModelComponent, OrtSession> sessions = new EnumMap<>(ModelComponent.class);
     private final Map<ModelComponent, long[]> callNanos = new EnumMap<>(ModelComponent.class);
+    private final Map<String, ByteBuffer> buffers = new HashMap<>();
 
     public ModelSessions(ModelSet set, ExecutionDevice device, MemoryMode mode) {
         this.set = set;
@@ -73,6 +74,9 @@ public final class ModelSessions implements AutoCloseable {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+            // Worker threads that spin after a call compete with the pipeline's own work between
+            // calls (and with the editor); sleeping workers cost nothing measurable per U-Net call.
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             if (device.cuda()) {
                 options.addCUDA(device.deviceId());
             }
@@ -102,7 +106,7 @@ public final class ModelSessions implements AutoCloseable {
                     throw new EngineException("The " + component.label() + " (" + component.fileName()
                             + ") has no input '" + e.getKey() + "'");
                 }
-                OnnxTensor tensor = toOnnx(e.getValue(), spec.elementType());
+                OnnxTensor tensor = toOnnx(e.getValue(), spec.elementType(), buffer(component, e.getKey(), e.getValue(), spec.elementType()));
                 created.add(tensor);
                 feed.put(e.getKey(), tensor);
             }
@@ -134,6 +138,7 @@ public final class ModelSessions implements AutoCloseable {
     }
 
     public void unload(ModelComponent component) {
+        buffers.keySet().removeIf(key -> key.startsWith(component.name() + "/"));
         OrtSession session = sessions.remove(component);
         if (session != null) {
             try {
@@ -160,44 +165,64 @@ public final class ModelSessions implements AutoCloseable {
         }
     }
 
-    private OnnxTensor toOnnx(TensorData data, ElementType type) throws OrtException {
+    /**
+     * A direct buffer for one input, reused from call to call while its size stays the same (the
+     * U-Net's inputs are rebuilt 50 times a run). Safe because calls never overlap and each tensor
+     * is closed before the next call.
+     */
+    private ByteBuffer buffer(ModelComponent component, String input, TensorData data, ElementType type) {
+        int bytesPerValue = switch (data) {
+            case TensorData.Floats f -> type == ElementType.FLOAT16 ? 2 : 4;
+            case TensorData.Longs l -> type == ElementType.FLOAT16 ? 2 : type == ElementType.FLOAT ? 4 : 8;
+            case TensorData.Bools b -> 1;
+        };
+        int bytes = Math.max(1, Math.toIntExact(TensorData.count(data.shape()) * bytesPerValue));
+        String key = component.name() + "/" + input;
+        ByteBuffer buffer = buffers.get(key);
+        if (buffer == null || buffer.capacity() != bytes) {
+            buffer = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
+            buffers.put(key, buffer);
+        }
+        return buffer.clear();
+    }
+
+    private OnnxTensor toOnnx(TensorData data, ElementType type, ByteBuffer bytes) throws OrtException {
         long[] shape = data.shape();
         return switch (data) {
             case TensorData.Floats f when type == ElementType.FLOAT16 -> {
-                ShortBuffer buffer = direct(f.data().length * 2).asShortBuffer();
+                ShortBuffer buffer = bytes.asShortBuffer();
                 for (float v : f.data()) {
                     buffer.put(Float.floatToFloat16(v));
                 }
                 yield OnnxTensor.createTensor(env, buffer.flip(), shape, OnnxJavaType.FLOAT16);
             }
             case TensorData.Floats f -> {
-                FloatBuffer buffer = direct(f.data().length * 4).asFloatBuffer().put(f.data()).flip();
+                FloatBuffer buffer = bytes.asFloatBuffer().put(f.data()).flip();
                 yield OnnxTensor.createTensor(env, buffer, shape);
             }
             case TensorData.Longs l when type == ElementType.FLOAT -> {
-                FloatBuffer buffer = direct(l.data().length * 4).asFloatBuffer();
+                FloatBuffer buffer = bytes.asFloatBuffer();
                 for (long v : l.data()) {
                     buffer.put(v);
                 }
                 yield OnnxTensor.createTensor(env, buffer.flip(), shape);
             }
             case TensorData.Longs l when type == ElementType.FLOAT16 -> {
-                ShortBuffer buffer = direct(l.data().length * 2).asShortBuffer();
+                ShortBuffer buffer = bytes.asShortBuffer();
                 for (long v : l.data()) {
                     buffer.put(Float.floatToFloat16(v));
                 }
                 yield OnnxTensor.createTensor(env, buffer.flip(), shape, OnnxJavaType.FLOAT16);
             }
             case TensorData.Longs l -> {
-                LongBuffer buffer = direct(l.data().length * 8).asLongBuffer().put(l.data()).flip();
+                LongBuffer buffer = bytes.asLongBuffer().put(l.data()).flip();
                 yield OnnxTensor.createTensor(env, buffer, shape);
             }
             case TensorData.Bools b -> {
-                ByteBuffer buffer = direct(b.data().length);
                 for (boolean v : b.data()) {
-                    buffer.put((byte) (v ? 1 : 0));
+                    bytes.put((byte) (v ? 1 : 0));
                 }
-                yield OnnxTensor.createTensor(env, buffer.flip(), shape, OnnxJavaType.BOOL);
+                yield OnnxTensor.createTensor(env, bytes.flip(), shape, OnnxJavaType.BOOL);
             }
         };
     }
@@ -235,10 +260,6 @@ public final class ModelSessions implements AutoCloseable {
             throw new EngineException("The " + component.label() + " (" + component.fileName() + ") returned shape "
                     + Arrays.toString(out.shape()) + " where " + Arrays.toString(expected) + " was expected");
         }
-    }
-
-    private static ByteBuffer direct(int bytes) {
-        return ByteBuffer.allocateDirect(Math.max(bytes, 1)).order(ByteOrder.nativeOrder());
     }
 
     static String firstLine(String message) {

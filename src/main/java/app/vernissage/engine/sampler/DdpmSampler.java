@@ -69,7 +69,12 @@ public final class DdpmSampler implements Sampler {
     }
 
     @Override
-    public DenoiseStep step(int index, float[] x, float[] guidedEps, GaussianNoise noise) {
+    public boolean addsNoise(int index) {
+        return scheduleIndex(index) != 0;
+    }
+
+    @Override
+    public DenoiseStep step(int index, float[] x, float[] guidedEps, float[] z) {
         int t = scheduleIndex(index);
         float[] x0 = new float[x.length];
         for (int i = 0; i < x.length; i++) {
@@ -80,7 +85,7 @@ public final class DdpmSampler implements Sampler {
         boolean addNoise = t != 0;
         for (int i = 0; i < x.length; i++) {
             float mean = c1[t] * x0[i] + c2[t] * x[i];
-            next[i] = addNoise ? mean + std[t] * noise.next() : mean;
+            next[i] = addNoise ? mean + std[t] * z[i] : mean;
         }
         return new DenoiseStep(next, x0);
     }

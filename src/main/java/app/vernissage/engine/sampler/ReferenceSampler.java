@@ -53,7 +53,12 @@ public final class ReferenceSampler implements Sampler {
     }
 
     @Override
-    public DenoiseStep step(int index, float[] x, float[] guidedEps, GaussianNoise noise) {
+    public boolean addsNoise(int index) {
+        return timesteps[index + 1] != 0;
+    }
+
+    @Override
+    public DenoiseStep step(int index, float[] x, float[] guidedEps, float[] z) {
         int t = timesteps[index];
         int p = timesteps[index + 1];
         float acT = schedule.alphaCumprod(t);
@@ -78,7 +83,7 @@ public final class ReferenceSampler implements Sampler {
         for (int i = 0; i < x.length; i++) {
             float eps = (x[i] - sqrtAcT * x0[i]) / sqrtOneMinusAcT;
             float mean = sqrtAcP * x0[i] + epsScale * eps;
-            next[i] = addNoise ? mean + sigma * noise.next() : mean;
+            next[i] = addNoise ? mean + sigma * z[i] : mean;
         }
         return new DenoiseStep(next, x0);
     }

@@ -11,10 +11,14 @@ public interface Sampler {
     /** The timestep given to the U-Net at step {@code index} (0 = first, noisiest). */
     int modelTimestep(int index);
 
+    /** Whether step {@code index} adds fresh noise (then {@link #step} needs {@code z}). */
+    boolean addsNoise(int index);
+
     /**
      * Computes step {@code index} from the current latent {@code x} and the guided noise prediction.
-     * Draws fresh noise from {@code noise} only where the update adds noise.
+     * {@code z} holds fresh standard-normal noise of the latent's size where {@link #addsNoise} says
+     * so, and is ignored (may be null) otherwise. Inputs are not modified.
      */
-    DenoiseStep step(int index, float[] x, float[] guidedEps, GaussianNoise noise);
+    DenoiseStep step(int index, float[] x, float[] guidedEps, float[] z);
 
 }

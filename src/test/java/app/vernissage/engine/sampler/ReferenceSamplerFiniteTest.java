@@ -29,7 +29,7 @@ class ReferenceSamplerFiniteTest {
             ReferenceSampler sampler = new ReferenceSampler(steps, 1f);
             int[] times = ReferenceSampler.timesteps(steps);
             for (int i = 0; i < sampler.steps(); i++) {
-                float[] next = sampler.step(i, x, eps, new GaussianNoise(1)).next();
+                float[] next = sampler.step(i, x, eps, new GaussianNoise(1).fill(new float[4])).next();
                 if (!Float.isFinite(next[0])) {
                     nonFinite.add("steps " + steps + " pair (" + times[i] + ", " + times[i + 1] + ")");
                 }

@@ -53,7 +53,7 @@ class ReferenceSamplerStepTest {
         assertArrayEquals(SamplerGolden.floats(golden.required("guided")), guided, 0f, "guided eps");
         float[] guidedCopy = guided.clone();
 
-        DenoiseStep step = sampler.step(index, x, guided, new GaussianNoise(golden.required("noise_seed").longValue()));
+        DenoiseStep step = sampler.step(index, x, guided, SamplerGolden.floats(golden.required("z")));
 
         String what = "(" + golden.required("t") + ", " + golden.required("p") + ") eta " + eta;
         SamplerGolden.assertClose(SamplerGolden.floats(golden.required("x0")), step.x0(), TOL, TOL, what + " x0");
@@ -62,25 +62,18 @@ class ReferenceSamplerStepTest {
         assertArrayEquals(guidedCopy, guided, "guided eps must not change");
     }
 
-    /** Noise is drawn once per element while p > 0 and never on the last step (p = 0). */
+    /** Noise is added on every step but the last (p = 0), where z is not even read. */
     @Test
-    void drawsOneNumberPerElementExceptOnTheLastStep() {
+    void addsNoiseOnEveryStepButTheLast() {
         ReferenceSampler sampler = new ReferenceSampler(50, 1f);
+        for (int i = 0; i < 49; i++) {
+            assertEquals(true, sampler.addsNoise(i), "step " + i);
+        }
+        assertEquals(false, sampler.addsNoise(49));
         float[] x = new float[64];
         float[] eps = new float[64];
         Arrays.fill(x, 0.5f);
         Arrays.fill(eps, 0.1f);
-
-        GaussianNoise used = new GaussianNoise(5);
-        sampler.step(0, x, eps, used);
-        GaussianNoise fresh = new GaussianNoise(5);
-        for (int i = 0; i < 64; i++) {
-            fresh.next();
-        }
-        assertEquals(fresh.next(), used.next());
-
-        GaussianNoise untouched = new GaussianNoise(6);
-        sampler.step(49, x, eps, untouched);
-        assertEquals(new GaussianNoise(6).next(), untouched.next());
+        assertArrayEquals(sampler.step(49, x, eps, new float[64]).next(), sampler.step(49, x, eps, null).next());
     }
 }
