@@ -32,7 +32,7 @@ import java.util.SplittableRandom;
 public final class PipelineOverheadBenchmark {
     public static void main(String[] args) throws Exception {
         DevicePreference preference = args.length > 0 ? DevicePreference.parse(args[0]) : DevicePreference.CPU;
-        int layers = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int layers = args.length > 1 ? Integer.parseInt(args[1]) : 9;
         int channels = args.length > 2 ? Integer.parseInt(args[2]) : 48;
         Path dir = Files.createTempDirectory("vernissage-bench");
         SyntheticModelSet.write(dir, SyntheticModelSet.Options.oracle().withHeavy(layers, channels));
@@ -43,10 +43,11 @@ public final class PipelineOverheadBenchmark {
         PixelImage image = noiseImage(512, 512);
         Mask mask = Mask.rectangle(512, 512, 96, 96, 416, 416);
         try (InpaintEngine engine = InpaintEngine.open(ModelSetValidator.open(dir), device, MemoryMode.KEEP_LOADED)) {
-            engine.inpaint(InpaintRequest.reference(image, mask, "red boat", 1).withSteps(5), ProgressListener.NONE,
+            // Warm-up: one full run loads the sessions and lets the JIT compile the loop.
+            engine.inpaint(InpaintRequest.reference(image, mask, "red boat", 1), ProgressListener.NONE,
                     new CancellationToken());
             List<Double> overheads = new ArrayList<>();
-            int runs = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+            int runs = args.length > 3 ? Integer.parseInt(args[3]) : 11;
             for (int run = 0; run < runs; run++) {
                 boolean previews = run % 2 == 1;
                 long[] previewNanos = new long[1];
