@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds a self-contained app image (the app, its libraries and a Java runtime) with jpackage:
+#   packaging/build-app-image.sh            -> target/jpackage/dist/Vernissage/bin/Vernissage
+# The options live in jpackage.cfg at the top of the repository.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+. "$root/bin/jdk.sh"
+vernissage_find_jdk
+cd "$root"
+./mvnw -B -q -ntp -DskipTests package dependency:copy-dependencies -DincludeScope=runtime \
+  -DoutputDirectory=target/jpackage/input >&2
+cp target/vernissage-*.jar target/jpackage/input/vernissage.jar
+rm -rf target/jpackage/dist
+"$JAVA_HOME/bin/jpackage" --type app-image @jpackage.cfg
+echo "built target/jpackage/dist/Vernissage"
