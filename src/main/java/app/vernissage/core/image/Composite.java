@@ -1,5 +1,7 @@
 package app.vernissage.core.image;
 
+import java.util.stream.IntStream;
+
 /**
  * Blends a generated picture back into the original through the mask, with an outward feather so
  * that the seam is soft while everything outside the feather band stays bit-identical.
@@ -41,8 +43,8 @@ public final class Composite {
         int y0 = Math.max(0, box[1] - radiusPx);
         int y1 = Math.min(h - 1, box[3] + radiusPx);
         float[] across = new float[base.length];
-        int[] columns = new int[2 * radiusPx + 1];
-        for (int y = box[1]; y <= box[3]; y++) {
+        // Rows are independent in both passes; large masks use both cores (same result either way).
+        IntStream.rangeClosed(box[1], box[3]).parallel().forEach(y -> {
             int row = y * w;
             for (int x = x0; x <= x1; x++) {
                 float sum = 0f;
@@ -57,14 +59,12 @@ public final class Composite {
                 }
                 across[row + x] = sum;
             }
-        }
-        float[] sums = new float[x1 - x0 + 1];
-        for (int y = y0; y <= y1; y++) {
-            java.util.Arrays.fill(sums, 0f);
+        });
+        IntStream.rangeClosed(y0, y1).parallel().forEach(y -> {
+            float[] sums = new float[x1 - x0 + 1];
             for (int k = 0; k < kernel.length; k++) {
-                columns[k] = Math.clamp(y - radiusPx + k, 0, h - 1) * w;
+                int from = Math.clamp(y - radiusPx + k, 0, h - 1) * w + x0;
                 float weight = kernel[k];
-                int from = columns[k] + x0;
                 for (int x = 0; x < sums.length; x++) {
                     sums[x] += weight * across[from + x];
                 }
@@ -74,7 +74,7 @@ public final class Composite {
                 int i = row + x;
                 out[i] = Math.min(1f, Math.max(base[i], sums[x - x0]));
             }
-        }
+        });
         return out;
     }
 
