@@ -54,7 +54,9 @@ public final class VernissageCli {
     }
 
     private int handle(Exception ex) {
-        if (ex instanceof CancelledException) {
+        // After Ctrl+C anything may fail on the way out (e.g. a library refusing a shutdown hook
+        // while the JVM shuts down): the run was cancelled, and that is what to say.
+        if (ex instanceof CancelledException || token.isCancelled()) {
             err.println("vernissage: cancelled; nothing was written");
             return CANCELLED;
         }
