@@ -65,6 +65,11 @@ final class InpaintCommand implements Callable<Integer> {
             description = "reference: current Kandinsky 3.1 sampler; ddpm: the 3.0 release's (default: the model set's).")
     String sampler;
 
+    @Option(names = "--strength", defaultValue = "1", paramLabel = "0..1",
+            description = "1 = repaint from scratch (default); lower starts from the current pixels noised to that "
+                    + "level, for touching up.")
+    float strength;
+
     @Option(names = "--feather", defaultValue = "8", paramLabel = "PX",
             description = "Soft edge of the paste-back outside the mask, in pixels (default ${DEFAULT-VALUE}; 0 = hard).")
     int feather;
@@ -114,7 +119,7 @@ final class InpaintCommand implements Callable<Integer> {
         InpaintRequest request;
         try {
             request = new InpaintRequest(picture, repaint, prompt, negative, steps, guidance, eta, usedSeed, kind,
-                    readInitNoise(picture), feather);
+                    readInitNoise(picture), feather, strength);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
@@ -149,7 +154,7 @@ final class InpaintCommand implements Callable<Integer> {
         if (problem == null) {
             try {
                 new InpaintRequest(PixelImage.filled(1, 1, 0xFF000000), Mask.filled(1, 1, 255), prompt, negative,
-                        steps, guidance, eta, 0L, SamplerKind.REFERENCE, null, feather);
+                        steps, guidance, eta, 0L, SamplerKind.REFERENCE, null, feather, strength);
                 if (sampler != null) {
                     SamplerKind.parse(sampler);
                 }

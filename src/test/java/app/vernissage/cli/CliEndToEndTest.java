@@ -334,6 +334,20 @@ class CliEndToEndTest {
     }
 
     @Test
+    void strengthOutOfRange() {
+        assertRefused(inpaint(demo, picture, hole, out(), "--strength", "0"), out(), 2, "strength", "got 0");
+        assertRefused(inpaint(demo, picture, hole, out(), "--strength", "1.5"), out(), 2, "strength", "1.5");
+    }
+
+    @Test
+    void lowStrengthTouchesUpAndKeepsTheRest() throws IOException {
+        Run r = inpaint(demo, picture, hole, out(), "--strength", "0.3");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.err().contains("[###"), "progress shown: " + r.err());
+        assertSameOutside(read(picture), read(out()), 24, 24, 40, 40, 20, 0);
+    }
+
+    @Test
     void etaAboveOne() {
         assertRefused(inpaint(demo, picture, hole, out(), "--eta", "2"), out(), 2, "eta", "2");
     }

@@ -107,11 +107,20 @@ public final class InpaintEngine implements AutoCloseable {
         TensorData.Floats maskedLatent = sessions.run(ModelComponent.MOVQ_ENCODER, Map.of("image",
                 new TensorData.Floats(new long[]{1, 3, size.height(), size.width()}, input.maskedImage())), token);
         ModelSessions.expectShape(ModelComponent.MOVQ_ENCODER, maskedLatent, 1, LATENT_CHANNELS, h, w);
+
+        float[] startLatent = null;
+        if (request.strength() < 1f) {
+            TensorData.Floats original = sessions.run(ModelComponent.MOVQ_ENCODER, Map.of("image",
+                    new TensorData.Floats(new long[]{1, 3, size.height(), size.width()}, input.image())), token);
+            ModelSessions.expectShape(ModelComponent.MOVQ_ENCODER, original, 1, LATENT_CHANNELS, h, w);
+            startLatent = original.data();
+        }
         sessions.endStage(ModelComponent.MOVQ_ENCODER);
         long afterEncode = System.nanoTime();
 
         listener.onStage("denoising");
-        float[] latent = denoise(request, size, conditioning, input.latentKeep(), maskedLatent.data(), listener, token, start);
+        float[] latent = denoise(request, size, conditioning, input.latentKeep(), maskedLatent.data(), startLatent,
+                listener, token);
         sessions.endStage(ModelComponent.UNET);
         long afterDenoise = System.nanoTime();
 
@@ -140,15 +149,19 @@ public final class InpaintEngine implements AutoCloseable {
         return new InpaintResult(composed, decoded, latent, size, request.seed(), sessions.device().label(), timings);
     }
 
-    /** The masked image [3, H', W'] and the latent keep-mask [h, w] (1 = keep, the model's polarity). */
-    record MaskedInput(float[] maskedImage, float[] latentKeep) {
+    /**
+     * The picture [3, H', W'], the masked image (zero where the resized mask is above 0) and the
+     * latent keep-mask [h, w] (1 = keep, the model's polarity).
+     */
+    record MaskedInput(float[] image, float[] maskedImage, float[] latentKeep) {
     }
 
     static MaskedInput maskedInput(InpaintRequest request, WorkingSize size) {
         PixelImage image = request.image();
         boolean sameSize = image.width() == size.width() && image.height() == size.height();
         PixelImage resized = sameSize ? image : PillowResize.bicubic(PixelTensors.opaque(image), size.width(), size.height());
-        float[] pixels = PixelTensors.toSigned(resized);
+        float[] picture = PixelTensors.toSigned(resized);
+        float[] pixels = picture.clone();
         float[] repaint = sameSize ? request.mask().toUnitFloats() : MaskResize.bilinear(request.mask().toUnitFloats(),
                 request.mask().width(), request.mask().height(), size.width(), size.height());
         int plane = size.width() * size.height();
@@ -169,12 +182,12 @@ public final class InpaintEngine implements AutoCloseable {
                 keep[i * w + j] = 1f - repaint[y * size.width() + x];
             }
         }
-        return new MaskedInput(pixels, keep);
+        return new MaskedInput(picture, pixels, keep);
     }
 
     private float[] denoise(InpaintRequest request, WorkingSize size, Conditioning conditioning, float[] keep,
-                            float[] maskedLatent, ProgressListener listener, CancellationToken token, long start)
-            throws EngineException {
+                            float[] maskedLatent, float[] startLatent, ProgressListener listener,
+                            CancellationToken token) throws EngineException {
         int h = size.latentHeight();
         int w = size.latentWidth();
         int plane = h * w;
@@ -194,6 +207,19 @@ public final class InpaintEngine implements AutoCloseable {
         } else {
             x = noise.fill(new float[latentSize]);
         }
+        // Strength below 1 (ours): start at step `first` from the picture's own latent noised to
+        // that step's level, x = sqrt(a) latent + sqrt(1 - a) z, and run the remaining steps.
+        int first = sampler.steps() - Math.max(1, (int) (sampler.steps() * request.strength()));
+        if (startLatent != null) {
+            float a = sampler.alphaCumprodAt(first);
+            float signal = (float) Math.sqrt(a);
+            float spread = (float) Math.sqrt(1f - a);
+            for (int i = 0; i < latentSize; i++) {
+                x[i] = signal * startLatent[i] + spread * x[i];
+            }
+        }
+        int total = sampler.steps() - first;
+        long denoiseStart = System.nanoTime();
         // Channels per batch entry: x_t (4), keep (1), masked latent (4); the last five never change.
         float[] sample = new float[2 * 9 * plane];
         for (int b = 0; b < 2; b++) {
@@ -207,7 +233,7 @@ public final class InpaintEngine implements AutoCloseable {
         boolean splitBatch = fixedBatchOfOne();
         float[] stepNoise = new float[latentSize];
 
-        for (int i = 0; i < sampler.steps(); i++) {
+        for (int i = first; i < sampler.steps(); i++) {
             token.throwIfCancelled();
             System.arraycopy(x, 0, sample, 0, latentSize);
             System.arraycopy(x, 0, sample, 9 * plane, latentSize);
@@ -220,7 +246,7 @@ public final class InpaintEngine implements AutoCloseable {
             float[] z = sampler.addsNoise(i) ? noise.fill(stepNoise) : null;
             DenoiseStep step = sampler.step(i, x, Guidance.combine(cond, uncond, request.guidance()), z);
             x = step.next();
-            listener.onStep(new StepProgress(i + 1, sampler.steps(), Duration.ofNanos(System.nanoTime() - start),
+            listener.onStep(new StepProgress(i - first + 1, total, Duration.ofNanos(System.nanoTime() - denoiseStart),
                     step.x0(), size, set.previewMap()));
         }
         return x;

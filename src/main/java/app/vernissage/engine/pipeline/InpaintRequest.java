@@ -17,9 +17,11 @@ import app.vernissage.core.image.PixelImage;
  * @param sampler   which sampler
  * @param initNoise replacement for the initial latent noise [1, 4, h, w], or null
  * @param featherPx outward feather of the final composite, in full-resolution pixels (0 = hard edge)
+ * @param strength  1 = the reference (pure sampling under the mask); below 1 the run starts from the
+ *                  current picture noised to that level and runs that fraction of the steps (ours)
  */
 public record InpaintRequest(PixelImage image, Mask mask, String prompt, String negative, int steps, float guidance,
-                             float eta, long seed, SamplerKind sampler, float[] initNoise, int featherPx) {
+                             float eta, long seed, SamplerKind sampler, float[] initNoise, int featherPx, float strength) {
     public static final int REFERENCE_STEPS = 50;
     public static final float REFERENCE_GUIDANCE = 4f;
     public static final float REFERENCE_ETA = 1f;
@@ -45,8 +47,17 @@ public record InpaintRequest(PixelImage image, Mask mask, String prompt, String 
         if (featherPx < 0 || featherPx > 512) {
             throw new IllegalArgumentException("feather must be between 0 and 512 pixels, got " + featherPx);
         }
+        if (!(strength > 0f && strength <= 1f)) {
+            throw new IllegalArgumentException("strength must be above 0 and at most 1, got " + strength);
+        }
         prompt = prompt == null ? "" : prompt;
         negative = negative == null || negative.isBlank() ? null : negative;
+    }
+
+    /** A request at full strength (the reference behaviour). */
+    public InpaintRequest(PixelImage image, Mask mask, String prompt, String negative, int steps, float guidance,
+                          float eta, long seed, SamplerKind sampler, float[] initNoise, int featherPx) {
+        this(image, mask, prompt, negative, steps, guidance, eta, seed, sampler, initNoise, featherPx, 1f);
     }
 
     /** The reference settings for a prompt. */
@@ -56,30 +67,34 @@ public record InpaintRequest(PixelImage image, Mask mask, String prompt, String 
     }
 
     public InpaintRequest withSteps(int n) {
-        return new InpaintRequest(image, mask, prompt, negative, n, guidance, eta, seed, sampler, initNoise, featherPx);
+        return new InpaintRequest(image, mask, prompt, negative, n, guidance, eta, seed, sampler, initNoise, featherPx, strength);
     }
 
     public InpaintRequest withGuidance(float w) {
-        return new InpaintRequest(image, mask, prompt, negative, steps, w, eta, seed, sampler, initNoise, featherPx);
+        return new InpaintRequest(image, mask, prompt, negative, steps, w, eta, seed, sampler, initNoise, featherPx, strength);
     }
 
     public InpaintRequest withNegative(String text) {
-        return new InpaintRequest(image, mask, prompt, text, steps, guidance, eta, seed, sampler, initNoise, featherPx);
+        return new InpaintRequest(image, mask, prompt, text, steps, guidance, eta, seed, sampler, initNoise, featherPx, strength);
     }
 
     public InpaintRequest withSampler(SamplerKind kind) {
-        return new InpaintRequest(image, mask, prompt, negative, steps, guidance, eta, seed, kind, initNoise, featherPx);
+        return new InpaintRequest(image, mask, prompt, negative, steps, guidance, eta, seed, kind, initNoise, featherPx, strength);
     }
 
     public InpaintRequest withInitNoise(float[] noise) {
-        return new InpaintRequest(image, mask, prompt, negative, steps, guidance, eta, seed, sampler, noise, featherPx);
+        return new InpaintRequest(image, mask, prompt, negative, steps, guidance, eta, seed, sampler, noise, featherPx, strength);
     }
 
     public InpaintRequest withEta(float e) {
-        return new InpaintRequest(image, mask, prompt, negative, steps, guidance, e, seed, sampler, initNoise, featherPx);
+        return new InpaintRequest(image, mask, prompt, negative, steps, guidance, e, seed, sampler, initNoise, featherPx, strength);
+    }
+
+    public InpaintRequest withStrength(float s) {
+        return new InpaintRequest(image, mask, prompt, negative, steps, guidance, eta, seed, sampler, initNoise, featherPx, s);
     }
 
     public InpaintRequest withFeather(int px) {
-        return new InpaintRequest(image, mask, prompt, negative, steps, guidance, eta, seed, sampler, initNoise, px);
+        return new InpaintRequest(image, mask, prompt, negative, steps, guidance, eta, seed, sampler, initNoise, px, strength);
     }
 }

@@ -10,7 +10,7 @@ import java.time.Duration;
  *
  * @param step     1-based step number
  * @param total    number of steps
- * @param elapsed  time since the run started
+ * @param elapsed  time since denoising started
  * @param x0       the sampler's clean-latent estimate after this step, [4, h, w] planar (do not modify)
  * @param workingSize the size the model works at (the latent is 1/8 of it)
  */

@@ -69,6 +69,12 @@ public final class DdpmSampler implements Sampler {
     }
 
     @Override
+    public float alphaCumprodAt(int index) {
+        float root = sqrtAc[scheduleIndex(index)];
+        return root * root;
+    }
+
+    @Override
     public boolean addsNoise(int index) {
         return scheduleIndex(index) != 0;
     }

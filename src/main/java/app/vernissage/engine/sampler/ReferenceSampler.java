@@ -53,6 +53,11 @@ public final class ReferenceSampler implements Sampler {
     }
 
     @Override
+    public float alphaCumprodAt(int index) {
+        return schedule.alphaCumprod(timesteps[index]);
+    }
+
+    @Override
     public boolean addsNoise(int index) {
         return timesteps[index + 1] != 0;
     }

@@ -11,6 +11,12 @@ public interface Sampler {
     /** The timestep given to the U-Net at step {@code index} (0 = first, noisiest). */
     int modelTimestep(int index);
 
+    /**
+     * The noise level of the latent that enters step {@code index}: {@code x = sqrt(a) x0 + sqrt(1 - a) z}
+     * with {@code a} this value. Used to start part-way (strength below 1).
+     */
+    float alphaCumprodAt(int index);
+
     /** Whether step {@code index} adds fresh noise (then {@link #step} needs {@code z}). */
     boolean addsNoise(int index);
 

@@ -114,6 +114,41 @@ class ModelVariantsTest {
         }
     }
 
+    /**
+     * Strength 0.4 of 10 steps runs the last 4, starting from the picture's own latent noised to the
+     * level of step 6. With eta 0 the oracle keeps that start's epsilon to the end, so the final
+     * latent is sqrt(ac0) x0 + sqrt(1 - ac0) eps_start.
+     */
+    @Test
+    void strengthStartsFromThePictureNoisedToItsLevel() throws Exception {
+        SyntheticModelSet gen = TestSets.write(fp32Dir, SyntheticModelSet.Options.oracle());
+        long[] ids;
+        try (PromptTokenizer t = PromptTokenizer.load(fp32Dir.resolve("tokenizer.json"), 128)) {
+            ids = t.encode("blue sky");
+        }
+        java.util.List<Integer> steps = new java.util.ArrayList<>();
+        float[] latent;
+        try (InpaintEngine engine = TestSets.engine(fp32Dir, MemoryMode.KEEP_LOADED)) {
+            latent = engine.inpaint(request().withEta(0f).withStrength(0.4f), new ProgressListener() {
+                @Override
+                public void onStep(StepProgress p) {
+                    steps.add(p.step() * 100 + p.total());
+                }
+            }, new CancellationToken()).latent();
+        }
+        assertEquals(java.util.List.of(104, 204, 304, 404), steps);
+        OracleExpectation expected = new OracleExpectation(gen, IMAGE, MASK, ids, 4f);
+        float[] ac = CosineSchedule.of(1000).alphasCumprod();
+        double a = ac[app.vernissage.engine.sampler.ReferenceSampler.timesteps(10)[6]];
+        float[] z = new app.vernissage.engine.sampler.GaussianNoise(9).fill(new float[latent.length]);
+        for (int i = 0; i < latent.length; i++) {
+            double start = Math.sqrt(a) * expected.imageLatent[i] + Math.sqrt(1 - a) * z[i];
+            double eps = (start - Math.sqrt(a) * expected.thresholdedX0[i]) / Math.sqrt(1 - a);
+            double want = Math.sqrt(ac[0]) * expected.thresholdedX0[i] + Math.sqrt(1 - ac[0]) * eps;
+            assertEquals(want, latent[i], 2e-4, "latent " + i);
+        }
+    }
+
     @Test
     void initialNoiseReplacesTheSeededNoise() throws Exception {
         TestSets.write(fp32Dir, SyntheticModelSet.Options.oracle());

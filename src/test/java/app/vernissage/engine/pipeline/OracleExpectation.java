@@ -19,6 +19,7 @@ final class OracleExpectation {
     final int w;
     final float[] keep;
     final double[] maskedLatent;
+    final double[] imageLatent;
     final double[] guidedX0;
     final double thresholdScale;
     final double[] thresholdedX0;
@@ -34,28 +35,32 @@ final class OracleExpectation {
 
         keep = new float[plane];
         maskedLatent = new double[4 * plane];
+        imageLatent = new double[4 * plane];
         for (int i = 0; i < h; i++) {
             for (int j = 0; j < w; j++) {
                 keep[i * w + j] = 1f - repaint[(i * 8) * size.width() + j * 8];
                 double[] rgb = new double[3];
+                double[] all = new double[3];
                 for (int dy = 0; dy < 8; dy++) {
                     for (int dx = 0; dx < 8; dx++) {
                         int idx = (i * 8 + dy) * size.width() + j * 8 + dx;
-                        if (repaint[idx] > 0) {
-                            continue;
-                        }
                         int p = resized.argb()[idx];
-                        rgb[0] += (((p >> 16) & 255) / 255.0 * 2 - 1) / 64;
-                        rgb[1] += (((p >> 8) & 255) / 255.0 * 2 - 1) / 64;
-                        rgb[2] += ((p & 255) / 255.0 * 2 - 1) / 64;
+                        double[] v = {((p >> 16) & 255) / 255.0 * 2 - 1, ((p >> 8) & 255) / 255.0 * 2 - 1, (p & 255) / 255.0 * 2 - 1};
+                        for (int k = 0; k < 3; k++) {
+                            all[k] += v[k] / 64;
+                            rgb[k] += repaint[idx] > 0 ? 0 : v[k] / 64;
+                        }
                     }
                 }
                 for (int c = 0; c < 4; c++) {
                     double v = gen.encoderBias()[c];
+                    double u = gen.encoderBias()[c];
                     for (int k = 0; k < 3; k++) {
                         v += gen.encoderMatrix()[c][k] * rgb[k];
+                        u += gen.encoderMatrix()[c][k] * all[k];
                     }
                     maskedLatent[c * plane + i * w + j] = v;
+                    imageLatent[c * plane + i * w + j] = u;
                 }
             }
         }
