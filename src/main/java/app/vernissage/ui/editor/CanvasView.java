@@ -40,6 +40,7 @@ public final class CanvasView extends Pane {
     private WritableImage mask;
     private WritableImage preview;
     private boolean autoFit = true;
+    private int previewFrames;
     private boolean spaceHeld;
     private boolean panning;
     private boolean painting;
@@ -60,7 +61,7 @@ public final class CanvasView extends Pane {
         for (ImageView v : new ImageView[]{imageView, previewView, maskView}) {
             v.setSmooth(false);
         }
-        maskView.visibleProperty().bind(showMask);
+        maskView.visibleProperty().bind(showMask.and(previewView.visibleProperty().not()));
         for (Circle c : new Circle[]{outlineHalo, outline}) {
             c.setFill(null);
             c.setMouseTransparent(true);
@@ -124,6 +125,7 @@ public final class CanvasView extends Pane {
         }
         FxImages.copy(p, new app.vernissage.core.document.PixelRect(0, 0, p.width(), p.height()), preview);
         previewView.setVisible(true);
+        previewFrames++;
     }
 
     // ---- View transform -------------------------------------------------------------------------
@@ -153,6 +155,21 @@ public final class CanvasView extends Pane {
         if (autoFit) {
             fit();
         }
+    }
+
+    /** How many preview frames were drawn (for tests). */
+    int previewFrames() {
+        return previewFrames;
+    }
+
+    /** The picture as drawn (for tests). */
+    WritableImage drawnImage() {
+        return image;
+    }
+
+    /** Whether a preview is on screen now. */
+    boolean previewVisible() {
+        return previewView.isVisible();
     }
 
     public ObjectProperty<ViewTransform> transformProperty() {
