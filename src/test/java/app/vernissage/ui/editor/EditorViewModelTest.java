@@ -155,6 +155,22 @@ class EditorViewModelTest {
     }
 
     @Test
+    void exportWritesThePictureAndClearsUnsavedWork(@TempDir Path dir) throws Exception {
+        EditorViewModel vm = new EditorViewModel(Runnable::run, Runnable::run, dir.resolve("none"));
+        vm.setDocument(new Document(gradient(30, 20), null));
+        vm.invertMask();
+        assertTrue(vm.hasUnsavedWork());
+        Path out = dir.resolve("out.png");
+        assertTrue(vm.export(out));
+        assertFalse(vm.hasUnsavedWork());
+        assertArrayEquals(vm.document().image().argb(),
+                ImageFiles.read(out, app.vernissage.core.image.ImageLimits.DEFAULT).argb());
+        assertTrue(vm.export(dir.resolve("out.jpg")));
+        assertFalse(vm.export(dir.resolve("out.gif")));
+        assertTrue(vm.messageProperty().get().contains("out.gif"));
+    }
+
+    @Test
     void generateWithoutMaskOrModelSetOnlySaysWhy(@TempDir Path dir) {
         EditorViewModel vm = new EditorViewModel(Runnable::run, Runnable::run, dir.resolve("none"));
         vm.setDocument(maskedDocument());
