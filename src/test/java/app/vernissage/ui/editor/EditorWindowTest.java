@@ -116,6 +116,12 @@ class EditorWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(doc.mask().valueAt(150, 100) > 0, "Ctrl+Shift+Z did not redo");
+
+        robot.moveTo(screenPoint(120, 100)).press(MouseButton.SECONDARY);
+        robot.moveTo(screenPoint(180, 100)).release(MouseButton.SECONDARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, doc.mask().valueAt(150, 100), "the right button erases");
+        assertTrue(doc.mask().valueAt(60, 100) > 0);
     }
 
     @Test
