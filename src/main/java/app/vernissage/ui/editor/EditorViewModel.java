@@ -79,7 +79,7 @@ public final class EditorViewModel implements AutoCloseable {
     private final BooleanProperty eraser = new SimpleBooleanProperty();
     private final StringProperty prompt = new SimpleStringProperty("");
     private final StringProperty negative = new SimpleStringProperty("");
-    private final IntegerProperty steps = new SimpleIntegerProperty(25);
+    private final IntegerProperty steps = new SimpleIntegerProperty(InpaintRequest.REFERENCE_STEPS);
     private final DoubleProperty guidance = new SimpleDoubleProperty(InpaintRequest.REFERENCE_GUIDANCE);
     private final BooleanProperty randomSeed = new SimpleBooleanProperty(true);
     private final LongProperty seed = new SimpleLongProperty(0);
@@ -395,7 +395,7 @@ public final class EditorViewModel implements AutoCloseable {
         ImageRegionEdit edit = ImageRegionEdit.replaceWith(doc, result.image(), Messages.get("edit.generate"));
         history.add(edit);
         updateUndo();
-        ended(id, Messages.get("message.generated", result.seed(), result.device(),
+        ended(id, Messages.get("message.generated", Long.toString(result.seed()), result.device(),
                 String.format(java.util.Locale.ROOT, "%.1f", result.timings().totalNanos() / 1e9)));
         if (edit != null) {
             fire(new DocumentChange(edit.area(), true, false));
