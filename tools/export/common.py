@@ -293,8 +293,43 @@ def convert_to_fp16(model, fp32_islands=(), clamp_outputs=(), log=print):
         final.append(node)
     del g.node[:]
     g.node.extend(final)
-    log(f"  fp16: {islands} nodes kept in fp32, {clamps} outputs clamped to the fp16 range")
+    subgraphs = _convert_subgraphs(g, to16)
+    log(f"  fp16: {subgraphs} subgraphs (If/Loop bodies) converted; {islands} nodes kept in fp32, {clamps} outputs clamped to the fp16 range")
     return model
+
+
+def _convert_subgraphs(graph, to16):
+    """Converts the bodies of If/Loop/Scan nodes (torch writes If for squeeze on a dynamic dim):
+    their float constants, casts, initializers and declared outputs become float16. Returns the
+    number of bodies converted."""
+    from onnx import AttributeProto, TensorProto
+
+    F32, F16 = TensorProto.FLOAT, TensorProto.FLOAT16
+    count = 0
+    for node in graph.node:
+        for attr in node.attribute:
+            bodies = [attr.g] if attr.type == AttributeProto.GRAPH else (
+                list(attr.graphs) if attr.type == AttributeProto.GRAPHS else [])
+            for body in bodies:
+                count += 1
+                for init in body.initializer:
+                    if init.data_type == F32:
+                        init.CopyFrom(to16(init))
+                for vi in list(body.output) + list(body.input):
+                    if vi.type.tensor_type.elem_type == F32:
+                        vi.type.tensor_type.elem_type = F16
+                del body.value_info[:]
+                for n in body.node:
+                    if n.op_type in ("Constant", "ConstantOfShape"):
+                        for a in n.attribute:
+                            if a.name == "value" and a.t.data_type == F32:
+                                a.t.CopyFrom(to16(a.t))
+                    if n.op_type == "Cast":
+                        for a in n.attribute:
+                            if a.name == "to" and a.i == F32:
+                                a.i = F16
+                count += _convert_subgraphs(body, to16)
+    return count
 
 
 def _infer_types(model):
