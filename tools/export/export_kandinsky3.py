@@ -263,8 +263,12 @@ def main(argv=None):
     if args.no_verify:
         return 0
     import verify
-    return verify.main(["--model-set", args.out, "--kandinsky3-src", args.kandinsky3_src,
-                        "--weights", args.weights, "--release", args.release] + (["--only"] + args.only if args.only else []))
+    forward = ["--model-set", args.out, "--kandinsky3-src", args.kandinsky3_src, "--weights", args.weights,
+               "--release", args.release]
+    for opt in ("unet_file", "text_encoder_dir", "projection_file", "movq_file"):
+        if getattr(args, opt):
+            forward += ["--" + opt.replace("_", "-"), getattr(args, opt)]
+    return verify.main(forward + (["--only"] + args.only if args.only else []))
 
 
 if __name__ == "__main__":

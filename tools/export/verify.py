@@ -138,6 +138,10 @@ def main(argv=None):
     p.add_argument("--kandinsky3-src")
     p.add_argument("--weights")
     p.add_argument("--release", default="3.1", choices=["3.1", "3.0"])
+    p.add_argument("--unet-file")
+    p.add_argument("--text-encoder-dir")
+    p.add_argument("--projection-file")
+    p.add_argument("--movq-file")
     p.add_argument("--only", nargs="*", choices=list(common.GRAPHS), help="graphs to compare (default all)")
     args = p.parse_args(argv)
     if not ort_available():

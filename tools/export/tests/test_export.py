@@ -177,6 +177,27 @@ class ExportStandInTest(unittest.TestCase):
         enc, desc = standins.text_encoder()
         self.assertIn("transformers", desc)
 
+    def test_checkpoint_layouts(self):
+        """3.1: {'unet', 'null_embedding'}; 3.0: flat 'unet.*', 'null_embedding', 'encoder.projections.t5.*'."""
+        unet = standins.TinyUNet(context_dim=CONTEXT_DIM)
+        proj = standins.projection(32, CONTEXT_DIM)
+        null = torch.randn(CONTEXT_DIM)
+        p31 = os.path.join(self.tmp, "k31.pt")
+        torch.save({"unet": unet.state_dict(), "null_embedding": null}, p31)
+        sd, n, pr = ek.load_unet_checkpoint(p31)
+        self.assertEqual(set(sd), set(unet.state_dict()))
+        self.assertTrue(torch.equal(n, null))
+        self.assertIsNone(pr)
+        flat = {"unet." + k: v for k, v in unet.state_dict().items()}
+        flat.update({"encoder.projections.t5." + k: v for k, v in proj.state_dict().items()})
+        flat["null_embedding"] = null
+        p30 = os.path.join(self.tmp, "k30.pt")
+        torch.save({"state_dict": flat}, p30)
+        sd, n, pr = ek.load_unet_checkpoint(p30)
+        self.assertEqual(set(sd), set(unet.state_dict()))
+        self.assertEqual(set(pr), {"0.weight", "1.weight", "1.bias"})
+        self.assertTrue(torch.equal(n, null))
+
     def test_java_validator(self):
         ran, ok, output = java_check(self.out)
         print(output)
