@@ -39,7 +39,8 @@ public final class Main {
         int code = new VernissageCli(System.out, System.err, terminal, token).run(args);
         System.out.flush();
         System.err.flush();
-        finished.countDown();
+        // Halt while a shutdown hook may still be waiting: the exit code is ours (130 after a
+        // cancel), not the signal's; the latch only bounds the wait if this line is never reached.
         Runtime.getRuntime().halt(code);
     }
 }
