@@ -93,6 +93,12 @@ public final class Panorama {
                 done = inpainter.generateInPlace(ext.image(), ext.mask(), stepSettings, inner, token);
             } catch (CancelledException e) {
                 return new Outcome(current, k - 1, plan.steps(), true);
+            } catch (EngineException e) {
+                if (token.isCancelled()) {
+                    // A model call stopped by the cancel can fail in its own way: still a cancel.
+                    return new Outcome(current, k - 1, plan.steps(), true);
+                }
+                throw e;
             }
             current = done.image();
             steps.onStepFinished(k, plan.steps(), current, done.run().timings());

@@ -97,6 +97,12 @@ public final class ZoomOut {
                 steps.onStepFinished(k, plan.steps(), current, done.run().timings());
             } catch (CancelledException e) {
                 return new Outcome(keyframes, true);
+            } catch (EngineException e) {
+                if (token.isCancelled()) {
+                    // A model call stopped by the cancel can fail in its own way: still a cancel.
+                    return new Outcome(keyframes, true);
+                }
+                throw e;
             }
         }
         return new Outcome(keyframes, false);
