@@ -185,7 +185,7 @@ final class OutpaintCommand implements Callable<Integer> {
             try {
                 boolean any = false;
                 for (String[] s : new String[][]{{"left", left}, {"top", top}, {"right", right}, {"bottom", bottom}}) {
-                    if (s[1] != null && Outsets.parseAmount(s[0], s[1], 1_000_000) > 0) {
+                    if (s[1] != null && Outsets.addsSomething(s[0], s[1])) {
                         any = true;
                     }
                 }

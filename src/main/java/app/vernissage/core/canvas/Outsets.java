@@ -78,6 +78,22 @@ public record Outsets(int left, int top, int right, int bottom) {
         }
     }
 
+    /**
+     * Checks an amount's form before the picture's size is known: throws for anything
+     * {@link #parseAmount} refuses whatever the size (not a size, negative, a factor below 1, more
+     * pixels than allowed), and tells whether it adds anything at all.
+     */
+    public static boolean addsSomething(String side, String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.endsWith("%") || t.startsWith("x")) {
+            // A fraction of the extent: its form and sign do not depend on the extent.
+            parseAmount(side, text, 1);
+            double v = Double.parseDouble(t.endsWith("%") ? t.substring(0, t.length() - 1) : t.substring(1));
+            return t.endsWith("%") ? v > 0 : v > 1;
+        }
+        return parseAmount(side, text, 1) > 0;
+    }
+
     /** The same outsets on one side only, for a panorama step. */
     public static Outsets of(Side side, int px) {
         return switch (side) {
