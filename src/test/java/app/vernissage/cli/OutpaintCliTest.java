@@ -79,6 +79,36 @@ class OutpaintCliTest {
         assertTrue(r.err().contains("step 3/3 done"), r::toString);
     }
 
+    /** Cancels the run's token as soon as stderr reports that step {@code step} finished. */
+    static Run cancelAfterStep(int step, String... args) {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        app.vernissage.engine.runtime.CancellationToken token = new app.vernissage.engine.runtime.CancellationToken();
+        String trigger = "step " + step + "/";
+        int code;
+        try (java.io.PrintStream e = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8) {
+            @Override
+            public void println(String line) {
+                super.println(line);
+                if (line.startsWith(trigger) && line.contains(" done")) {
+                    token.cancel();
+                }
+            }
+        }; java.io.PrintStream o = new java.io.PrintStream(new java.io.ByteArrayOutputStream())) {
+            code = new VernissageCli(o, e, false, token).run(args);
+        }
+        return new Run(code, "", err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void cancellingMidPanoramaWritesTheFinishedSteps() {
+        Path out = dir.resolve("cancelled.png");
+        Run r = cancelAfterStep(2, "outpaint", "--device", "cpu", "--models", demo.toString(), "--image",
+                picture.toString(), "--prompt", "x", "--steps", "2", "--right", "32", "--repeat", "5", "--out", out.toString());
+        assertEquals(VernissageCli.CANCELLED, r.code(), r::toString);
+        assertTrue(r.err().contains("cancelled after 2 of 5 steps"), r::toString);
+        assertEquals(128 + 2 * 32, read(out).width());
+    }
+
     @Test
     void badSizesAreRefusedWithOneLine() {
         Path out = dir.resolve("bad.png");
