@@ -3,12 +3,15 @@ package app.vernissage;
 import app.vernissage.cli.VernissageCli;
 import app.vernissage.engine.runtime.CancellationToken;
 import app.vernissage.engine.text.OfflineLibraries;
+import app.vernissage.ui.EditorLauncher;
 
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Entry point. With a command it runs the command line; Ctrl+C cancels a running generation
+ * Entry point. Without arguments, or with {@code edit [FILE]}, it opens the editor; with any other
+ * command it runs the command line; Ctrl+C cancels a running generation
  * cleanly (the current model call is terminated and no output is written).
  */
 public final class Main {
@@ -17,6 +20,11 @@ public final class Main {
 
     public static void main(String[] args) {
         OfflineLibraries.enforce();
+        if (args.length == 0 || args[0].equals("edit")) {
+            EditorLauncher.launch(args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length));
+            Runtime.getRuntime().halt(0);
+            return;
+        }
         CancellationToken token = new CancellationToken();
         CountDownLatch finished = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -92,6 +92,7 @@ final class InpaintCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private String modelSetName = "";
     private final PrintStream err;
     private final boolean terminal;
     private final CancellationToken token;
@@ -124,6 +125,7 @@ final class InpaintCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         err.println("Model set: " + set.manifest().name() + " (" + set.dir() + "); " + device.explanation());
+        modelSetName = set.manifest().name();
         InpaintResult result;
         ProgressBar bar = new ProgressBar(err, terminal);
         try (InpaintEngine engine = InpaintEngine.open(set, device, engineOptions.memoryMode())) {
@@ -234,9 +236,21 @@ final class InpaintCommand implements Callable<Integer> {
         return array.data();
     }
 
+    /** What goes into a PNG's text chunks: the prompt as its description, and every setting. */
+    private java.util.Map<String, String> settingsText(InpaintResult result) {
+        java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
+        text.put("Description", prompt);
+        text.put("Software", "Vernissage");
+        text.put("vernissage:settings", String.format(Locale.ROOT,
+                "prompt=%s%nnegative=%s%nseed=%d%nsteps=%d%nguidance=%s%neta=%s%nstrength=%s%nsampler=%s%nmodel=%s",
+                prompt, negative == null ? "" : negative, result.seed(), steps, guidance, eta, strength,
+                sampler == null ? "model default" : sampler, modelSetName));
+        return text;
+    }
+
     private void write(InpaintResult result) throws UserError {
         try {
-            ImageFiles.write(result.image(), out, quality);
+            ImageFiles.write(result.image(), out, quality, settingsText(result));
         } catch (IOException e) {
             throw new UserError("could not write " + out + ": " + e.getMessage(), e);
         }

@@ -334,6 +334,15 @@ class CliEndToEndTest {
     }
 
     @Test
+    void pngOutputCarriesThePromptAndSettings() throws IOException {
+        Run r = inpaint(demo, picture, hole, out(), "--prompt", "красный закат", "--seed", "77");
+        assertEquals(0, r.code(), r::toString);
+        java.util.Map<String, String> text = app.vernissage.core.image.ImageFiles.readText(out());
+        assertEquals("красный закат", text.get("Description"));
+        assertTrue(text.get("vernissage:settings").contains("seed=77"), text.toString());
+    }
+
+    @Test
     void strengthOutOfRange() {
         assertRefused(inpaint(demo, picture, hole, out(), "--strength", "0"), out(), 2, "strength", "got 0");
         assertRefused(inpaint(demo, picture, hole, out(), "--strength", "1.5"), out(), 2, "strength", "1.5");

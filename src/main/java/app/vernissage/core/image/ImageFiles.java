@@ -80,4 +80,20 @@ public final class ImageFiles {
     public static void writeMask(Mask mask, Path file) throws IOException {
         ImageEncoder.writeMask(mask, file);
     }
+
+    /**
+     * Like {@link #write(PixelImage, Path, float)}, and for PNG also stores {@code text} as text
+     * chunks (UTF-8): how the picture was made travels with it. Other formats ignore it.
+     *
+     * @param text keyword to value, e.g. "Description" to the prompt
+     */
+    public static void write(PixelImage image, Path file, float jpegQuality, java.util.Map<String, String> text)
+            throws IOException {
+        ImageEncoder.write(image, file, jpegQuality, text);
+    }
+
+    /** The text chunks of a PNG (tEXt, zTXt and iTXt), keyword to value; empty for other formats. */
+    public static java.util.Map<String, String> readText(Path file) throws IOException {
+        return PngTextReader.read(file);
+    }
 }

@@ -133,16 +133,9 @@ public final class ModelSetValidator {
 
     /** The first way {@code sig} breaks the component's contract, as a sentence, or null. */
     static String contractProblem(ModelComponent component, GraphSignature sig, int contextDim) {
-        for (TensorRule rule : component.inputs()) {
-            TensorSpec actual = sig.input(rule.name());
-            if (actual == null) {
-                return "input '" + rule.name() + "' (" + rule.describe() + ") is missing; the graph's inputs are "
-                        + names(sig.inputs());
-            }
-            String mismatch = rule.mismatch(actual, contextDim);
-            if (mismatch != null) {
-                return "input " + mismatch;
-            }
+        String inputs = tensorsProblem("input", component.inputs(), sig.inputs(), contextDim);
+        if (inputs != null) {
+            return inputs;
         }
         for (TensorSpec input : sig.inputs()) {
             boolean known = component.inputs().stream().anyMatch(rule -> rule.name().equals(input.name()));
@@ -151,15 +144,20 @@ public final class ModelSetValidator {
                         + String.join(", ", component.inputs().stream().map(TensorRule::name).toList());
             }
         }
-        for (TensorRule rule : component.outputs()) {
-            TensorSpec actual = sig.output(rule.name());
+        return tensorsProblem("output", component.outputs(), sig.outputs(), contextDim);
+    }
+
+    /** The first rule that {@code declared} (the graph's inputs or outputs) breaks, or null. */
+    private static String tensorsProblem(String kind, List<TensorRule> rules, List<TensorSpec> declared, int contextDim) {
+        for (TensorRule rule : rules) {
+            TensorSpec actual = declared.stream().filter(t -> t.name().equals(rule.name())).findFirst().orElse(null);
             if (actual == null) {
-                return "output '" + rule.name() + "' (" + rule.describe() + ") is missing; the graph's outputs are "
-                        + names(sig.outputs());
+                return kind + " '" + rule.name() + "' (" + rule.describe() + ") is missing; the graph's " + kind
+                        + "s are " + names(declared);
             }
             String mismatch = rule.mismatch(actual, contextDim);
             if (mismatch != null) {
-                return "output " + mismatch;
+                return kind + " " + mismatch;
             }
         }
         return null;

@@ -1,0 +1,155 @@
+package app.vernissage.ui.editor;
+
+import app.vernissage.ui.Messages;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/** The right-hand panel: mask brush, generation settings, Generate / Cancel with progress, model set. */
+public final class SidePanel extends VBox {
+    public SidePanel(EditorViewModel model, CanvasView canvas) {
+        super(8);
+        setPadding(new Insets(12));
+        setPrefWidth(300);
+        setMinWidth(260);
+        getStyleClass().add("side-panel");
+        getChildren().addAll(brushSection(model, canvas), generationSection(model), modelSection(model));
+    }
+
+    private static Label heading(String key) {
+        Label l = new Label(Messages.get(key));
+        l.getStyleClass().add("section-heading");
+        return l;
+    }
+
+    private static VBox brushSection(EditorViewModel model, CanvasView canvas) {
+        Slider size = new Slider(1, EditorViewModel.MAX_BRUSH, model.brushSizeProperty().get());
+        size.setId("brushSize");
+        size.valueProperty().bindBidirectional(model.brushSizeProperty());
+        Label sizeLabel = new Label();
+        sizeLabel.textProperty().bind(Bindings.format("%s: %d px", Messages.get("label.brushSize"), model.brushSizeProperty()));
+        Slider hardness = new Slider(0, 1, model.brushHardnessProperty().get());
+        hardness.valueProperty().bindBidirectional(model.brushHardnessProperty());
+        Label hardnessLabel = new Label();
+        hardnessLabel.textProperty().bind(Bindings.format("%s: %.0f %%", Messages.get("label.hardness"),
+                model.brushHardnessProperty().multiply(100)));
+        ToggleButton eraser = new ToggleButton(Messages.get("action.eraser"), FontIcon.of(MaterialDesignE.ERASER));
+        eraser.setId("eraser");
+        eraser.selectedProperty().bindBidirectional(model.eraserProperty());
+        ToggleButton show = new ToggleButton(Messages.get("action.showMask"), FontIcon.of(MaterialDesignE.EYE));
+        show.selectedProperty().bindBidirectional(canvas.showMaskProperty());
+        Button clear = new Button(Messages.get("action.clearMask"), FontIcon.of(MaterialDesignS.SELECTION_REMOVE));
+        clear.setOnAction(e -> model.clearMask());
+        Button invert = new Button(Messages.get("action.invertMask"), FontIcon.of(MaterialDesignI.INVERT_COLORS));
+        invert.setOnAction(e -> model.invertMask());
+        for (Button b : new Button[]{clear, invert}) {
+            b.disableProperty().bind(model.documentProperty().isNull().or(model.runningProperty()));
+        }
+        return new VBox(6, heading("section.brush"), sizeLabel, size, hardnessLabel, hardness,
+                new HBox(6, eraser, show), new HBox(6, clear, invert));
+    }
+
+    private static VBox generationSection(EditorViewModel model) {
+        TextArea prompt = new TextArea();
+        prompt.setId("prompt");
+        prompt.setPromptText(Messages.get("label.prompt"));
+        prompt.setWrapText(true);
+        prompt.setPrefRowCount(3);
+        prompt.textProperty().bindBidirectional(model.promptProperty());
+        TextArea negative = new TextArea();
+        negative.setPromptText(Messages.get("label.negative"));
+        negative.setWrapText(true);
+        negative.setPrefRowCount(2);
+        negative.textProperty().bindBidirectional(model.negativeProperty());
+
+        Spinner<Integer> steps = new Spinner<>(1, 1000, model.stepsProperty().get());
+        steps.setId("steps");
+        steps.setEditable(true);
+        steps.setPrefWidth(90);
+        steps.valueProperty().addListener((obs, old, v) -> model.stepsProperty().set(v));
+        model.stepsProperty().addListener((obs, old, v) -> steps.getValueFactory().setValue(v.intValue()));
+        Spinner<Double> guidance = new Spinner<>(0.0, 100.0, model.guidanceProperty().get(), 0.5);
+        guidance.setEditable(true);
+        guidance.setPrefWidth(90);
+        guidance.valueProperty().addListener((obs, old, v) -> model.guidanceProperty().set(v));
+
+        CheckBox random = new CheckBox(Messages.get("label.randomSeed"));
+        random.selectedProperty().bindBidirectional(model.randomSeedProperty());
+        TextField seed = new TextField(Long.toString(model.seedProperty().get()));
+        seed.setTextFormatter(new TextFormatter<>(c -> c.getControlNewText().matches("\\d{0,18}") ? c : null));
+        seed.setPrefColumnCount(10);
+        seed.disableProperty().bind(model.randomSeedProperty());
+        seed.textProperty().addListener((obs, old, v) -> model.seedProperty().set(v.isEmpty() ? 0 : Long.parseLong(v)));
+        Label used = new Label();
+        used.setId("usedSeed");
+        used.textProperty().bind(Bindings.when(model.usedSeedProperty().isEmpty()).then("")
+                .otherwise(Bindings.format(Messages.get("label.usedSeed", "%s"), model.usedSeedProperty())));
+
+        Button generate = new Button(Messages.get("action.generate"), FontIcon.of(MaterialDesignC.CREATION));
+        generate.setId("generate");
+        generate.setDefaultButton(false);
+        generate.getStyleClass().add("accent");
+        generate.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(generate, Priority.ALWAYS);
+        generate.disableProperty().bind(model.runningProperty().or(model.documentProperty().isNull())
+                .or(model.modelSetStateProperty().isNotEqualTo(ModelSetState.READY)));
+        generate.setOnAction(e -> model.generate());
+        Button cancel = new Button(Messages.get("action.cancel"), FontIcon.of(MaterialDesignS.STOP));
+        cancel.setId("cancel");
+        cancel.disableProperty().bind(model.runningProperty().not());
+        cancel.setOnAction(e -> model.cancel());
+
+        ProgressBar bar = new ProgressBar(0);
+        bar.setId("progress");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(model.progressProperty());
+        bar.visibleProperty().bind(model.runningProperty());
+        Label stepText = new Label();
+        stepText.setId("stepText");
+        stepText.textProperty().bind(model.progressTextProperty());
+
+        return new VBox(6, heading("section.generation"), new Label(Messages.get("label.prompt")), prompt,
+                new Label(Messages.get("label.negative")), negative,
+                new HBox(8, labelled("label.steps", steps), labelled("label.guidance", guidance)),
+                random, new HBox(8, new Label(Messages.get("label.seed")), seed), used,
+                new HBox(6, generate, cancel), bar, stepText);
+    }
+
+    private static VBox labelled(String key, javafx.scene.Node node) {
+        return new VBox(2, new Label(Messages.get(key)), node);
+    }
+
+    private static VBox modelSection(EditorViewModel model) {
+        Label set = new Label();
+        set.setId("modelSet");
+        set.setWrapText(true);
+        set.textProperty().bind(model.modelSetTextProperty());
+        Label device = new Label();
+        device.setWrapText(true);
+        device.textProperty().bind(model.deviceTextProperty());
+        Button install = new Button(Messages.get("action.installDemo"), FontIcon.of(MaterialDesignP.PACKAGE_DOWN));
+        install.setId("installDemo");
+        install.visibleProperty().bind(model.modelSetStateProperty().isEqualTo(ModelSetState.MISSING));
+        install.managedProperty().bind(install.visibleProperty());
+        install.setOnAction(e -> model.installDemoModelSet());
+        return new VBox(6, heading("section.model"), set, device, install);
+    }
+}
