@@ -19,7 +19,8 @@ import java.nio.file.Path;
  */
 @Command(name = "vernissage", mixinStandardHelpOptions = true, versionProvider = VernissageCli.Version.class,
         description = "Kandinsky 3 inpainting on your own machine.",
-        subcommands = {InpaintCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InpaintCommand.class, OutpaintCommand.class, FillCommand.class, ZoomoutCommand.class,
+                ModelsCommand.class, CommandLine.HelpCommand.class})
 public final class VernissageCli {
     public static final int FAILED = 1;
     public static final int USAGE = 2;
@@ -88,6 +89,15 @@ public final class VernissageCli {
         public <K> K create(Class<K> type) throws Exception {
             if (type == InpaintCommand.class) {
                 return (K) new InpaintCommand(err, terminal, token);
+            }
+            if (type == OutpaintCommand.class) {
+                return (K) new OutpaintCommand(err, terminal, token);
+            }
+            if (type == FillCommand.class) {
+                return (K) new FillCommand(err);
+            }
+            if (type == ZoomoutCommand.class) {
+                return (K) new ZoomoutCommand(err, terminal, token);
             }
             if (type == ModelsCommand.Check.class) {
                 return (K) new ModelsCommand.Check(out);

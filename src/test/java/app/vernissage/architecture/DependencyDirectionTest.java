@@ -27,7 +27,8 @@ class DependencyDirectionTest {
         noClasses().that().resideInAPackage("app.vernissage.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "ai.onnxruntime..", "ai.djl..",
                         "org.controlsfx..", "org.kordamp..", "picocli..", "app.vernissage.engine..",
-                        "app.vernissage.cli..", "app.vernissage.ui..")
+                        "app.vernissage.cli..", "app.vernissage.ui..", "org.opencv..", "nu.pattern..",
+                        "app.vernissage.fill..")
                 .check(classes);
     }
 
@@ -50,6 +51,13 @@ class DependencyDirectionTest {
     void onlyTheRuntimePackageTalksToOnnxRuntimeSessions() {
         noClasses().that().resideOutsideOfPackages("app.vernissage.engine.runtime..")
                 .should().dependOnClassesThat().resideInAPackage("ai.onnxruntime..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheFillPackageTalksToOpenCv() {
+        noClasses().that().resideOutsideOfPackages("app.vernissage.fill..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.opencv..", "nu.pattern..")
                 .check(classes);
     }
 

@@ -1,0 +1,180 @@
+package app.vernissage.cli;
+
+import app.vernissage.core.image.ImageFiles;
+import app.vernissage.core.image.ImageLimits;
+import app.vernissage.core.image.PixelImage;
+import app.vernissage.core.zoom.AnimatedGif;
+import app.vernissage.core.zoom.ZoomRenderer;
+import app.vernissage.engine.modelset.ModelSet;
+import app.vernissage.engine.outpaint.GenerateSettings;
+import app.vernissage.engine.outpaint.WindowedInpainter;
+import app.vernissage.engine.outpaint.ZoomOut;
+import app.vernissage.engine.pipeline.InpaintEngine;
+import app.vernissage.engine.pipeline.SamplerKind;
+import app.vernissage.engine.runtime.CancellationToken;
+import app.vernissage.engine.runtime.EngineException;
+import app.vernissage.engine.runtime.ExecutionDevice;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code vernissage zoomout}: an endless-zoom sequence, as PNG frames and an animated GIF. */
+@Command(name = "zoomout", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Zoom out of IMAGE: --repeat times the picture is shrunk by --zoom inside a frame of its own size "
+                + "and the new ring is generated; the keyframes are then interpolated into --frames frames, written "
+                + "to DIR as frame-NNNN.png plus zoom.gif (and keyframe-NN.png).")
+final class ZoomoutCommand implements Callable<Integer> {
+    @Option(names = "--image", required = true, paramLabel = "IN", description = "The first (innermost) picture.")
+    Path image;
+
+    @Option(names = "--frames", defaultValue = "48", paramLabel = "N", description = "Frames in the animation, 2 or more (default ${DEFAULT-VALUE}).")
+    int frames;
+
+    @Option(names = "--zoom", defaultValue = "2", paramLabel = "Z", description = "Zoom-out per keyframe step, 1.05..8 (default ${DEFAULT-VALUE}).")
+    double zoom;
+
+    @Option(names = "--repeat", defaultValue = "3", paramLabel = "K", description = "Keyframe steps to generate (default ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Option(names = "--prompt", required = true, paramLabel = "TEXT",
+            description = "Prompt schedule: give it once for every step, or several times: step k uses the k-th, the last repeats.")
+    List<String> prompts;
+
+    @Option(names = "--fps", defaultValue = "12", description = "Frames per second of the GIF (default ${DEFAULT-VALUE}).")
+    int fps;
+
+    @Mixin
+    GenerationOptions generation;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the frames and zoom.gif (created if missing).")
+    Path out;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    private final PrintStream err;
+    private final boolean terminal;
+    private final CancellationToken token;
+
+    ZoomoutCommand(PrintStream err, boolean terminal, CancellationToken token) {
+        this.err = err;
+        this.terminal = terminal;
+        this.token = token;
+    }
+
+    @Override
+    public Integer call() throws UserError {
+        long started = System.nanoTime();
+        ZoomOut.Plan plan = checkOptionValues();
+        checkOutputFolder();
+        PixelImage picture = CliFiles.read(image, ImageLimits.DEFAULT.maxPixels());
+        ModelSet set = engineOptions.openModelSet();
+        ExecutionDevice device = engineOptions.executionDevice();
+        SamplerKind kind = generation.samplerKind(set);
+        long seed = generation.seed();
+        GenerateSettings settings = generation.settings(plan.prompts().getFirst(), seed, kind);
+        err.println("Model set: " + set.manifest().name() + " (" + set.dir() + "); " + device.explanation());
+        ProgressBar bar = new ProgressBar(err, terminal);
+        StepReporter reporter = new StepReporter(err, bar, "keyframe");
+        ZoomOut.Outcome outcome;
+        try (InpaintEngine engine = InpaintEngine.open(set, device, engineOptions.memoryMode())) {
+            outcome = new ZoomOut(new WindowedInpainter(engine)).run(picture, plan, settings, reporter, bar, token);
+        } catch (EngineException | IllegalArgumentException | IllegalStateException e) {
+            bar.finishLine();
+            throw new UserError(e.getMessage(), e);
+        }
+        bar.finishLine();
+        List<PixelImage> keys = outcome.keyframes();
+        int finished = keys.size() - 1;
+        if (outcome.cancelled() && finished == 0) {
+            err.println("vernissage: cancelled before the first keyframe finished; nothing was written");
+            return VernissageCli.CANCELLED;
+        }
+        // After a cancel the animation covers the finished steps, with frames in proportion.
+        int count = outcome.cancelled() ? Math.max(2, (int) Math.round((double) frames * finished / plan.steps())) : frames;
+        long renderStart = System.nanoTime();
+        writeAll(keys, plan.zoom(), count, picture);
+        double renderSeconds = (System.nanoTime() - renderStart) / 1e9;
+        if (outcome.cancelled()) {
+            err.println("vernissage: cancelled after " + finished + " of " + plan.steps() + " keyframes; wrote "
+                    + count + " frames of the finished ones and zoom.gif to " + out);
+            return VernissageCli.CANCELLED;
+        }
+        err.println("wrote " + count + " frames (" + picture.width() + "x" + picture.height() + "), " + keys.size()
+                + " keyframes and zoom.gif to " + out);
+        err.println(String.format(Locale.ROOT, "seed %d (keyframe k uses seed+k-1), %d sampler steps, %s sampler, %s, zoom %.2f per keyframe",
+                seed, generation.steps, kind.name().toLowerCase(Locale.ROOT), device.label(), plan.zoom()));
+        err.println(String.format(Locale.ROOT, "timings: generation %.2f s, frames %.2f s (command %.2f s)",
+                reporter.totalNanos() / 1e9, renderSeconds, (System.nanoTime() - started) / 1e9));
+        return 0;
+    }
+
+    private void writeAll(List<PixelImage> keys, double z, int count, PixelImage picture) throws UserError {
+        try {
+            for (int k = 0; k < keys.size(); k++) {
+                ImageFiles.write(keys.get(k), out.resolve(String.format(Locale.ROOT, "keyframe-%02d.png", k)), 0.92f);
+            }
+            int fade = Math.max(2, Math.min(picture.width(), picture.height()) / 16);
+            ZoomRenderer renderer = new ZoomRenderer(keys, z, fade);
+            try (AnimatedGif gif = new AnimatedGif(out.resolve("zoom.gif"), Math.round(1000f / fps))) {
+                for (int i = 0; i < count; i++) {
+                    PixelImage frame = renderer.frame(renderer.timeOf(i, count));
+                    ImageFiles.write(frame, out.resolve(String.format(Locale.ROOT, "frame-%04d.png", i)), 0.92f);
+                    gif.add(frame);
+                }
+            }
+        } catch (IOException e) {
+            throw new UserError("could not write the frames to " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void checkOutputFolder() throws UserError {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserError("--out must be a folder, but " + out + " is a file");
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new UserError("the folder that should hold --out does not exist: " + parent);
+        }
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UserError("could not create " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ZoomOut.Plan checkOptionValues() {
+        String problem = engineOptions.choiceProblem();
+        if (problem == null) {
+            problem = generation.problem();
+        }
+        if (problem == null && (frames < 2 || frames > 10_000)) {
+            problem = "--frames must be between 2 and 10000, got " + frames;
+        }
+        if (problem == null && (fps < 1 || fps > 100)) {
+            problem = "--fps must be between 1 and 100, got " + fps;
+        }
+        if (problem == null) {
+            try {
+                return new ZoomOut.Plan(repeat, zoom, generation.overlap, prompts);
+            } catch (IllegalArgumentException e) {
+                problem = e.getMessage();
+            }
+        }
+        throw new ParameterException(spec.commandLine(), problem);
+    }
+}
