@@ -19,7 +19,7 @@ import java.nio.file.Path;
  */
 @Command(name = "vernissage", mixinStandardHelpOptions = true, versionProvider = VernissageCli.Version.class,
         description = "Kandinsky 3 inpainting on your own machine.",
-        subcommands = {InpaintCommand.class, OutpaintCommand.class, FillCommand.class, ZoomoutCommand.class,
+        subcommands = {InpaintCommand.class, OutpaintCommand.class, FillCommand.class, ZoomoutCommand.class, SelfTestCommand.class,
                 ModelsCommand.class, CommandLine.HelpCommand.class})
 public final class VernissageCli {
     public static final int FAILED = 1;
@@ -101,6 +101,9 @@ public final class VernissageCli {
             }
             if (type == ModelsCommand.Check.class) {
                 return (K) new ModelsCommand.Check(out);
+            }
+            if (type == SelfTestCommand.class) {
+                return (K) new SelfTestCommand(out, token);
             }
             if (type == ModelsCommand.Demo.class) {
                 return (K) new ModelsCommand.Demo(out);

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -340,6 +342,16 @@ class CliEndToEndTest {
         java.util.Map<String, String> text = app.vernissage.core.image.ImageFiles.readText(out());
         assertEquals("красный закат", text.get("Description"));
         assertTrue(text.get("vernissage:settings").contains("seed=77"), text.toString());
+    }
+
+    @Test
+    void selfTestPasses() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new VernissageCli(new PrintStream(out, true), new PrintStream(err, true), false,
+                new app.vernissage.engine.runtime.CancellationToken()).run("self-test", "--device", "cpu");
+        assertEquals(0, code, err::toString);
+        assertTrue(out.toString().startsWith("self-test passed: CPU"), out.toString());
     }
 
     @Test
