@@ -140,6 +140,7 @@ public final class EditorView extends BorderPane {
         fillRecent(open);
         Button paste = button("action.paste", MaterialDesignC.CONTENT_PASTE, "Ctrl+V");
         paste.setId("paste");
+        paste.setText(null);
         paste.setOnAction(e -> paste());
         Button export = button("action.export", MaterialDesignE.EXPORT, "Ctrl+S");
         export.setOnAction(e -> chooseAndExport());
