@@ -191,7 +191,8 @@ public final class EditorView extends BorderPane {
         MenuButton menu = new MenuButton(Messages.get("menu.mask"), FontIcon.of(MaterialDesignS.SELECTION));
         menu.setId("mask-menu");
         menu.setFocusTraversable(false);
-        menu.setTooltip(new Tooltip(Messages.get("menu.mask")));
+        menu.setTooltip(new Tooltip(Messages.get("menu.mask") + ": " + Messages.get("action.grow") + " (Ctrl+Alt+G), "
+                + Messages.get("action.shrink") + " (Ctrl+Alt+S), " + Messages.get("action.feather") + " (Ctrl+Alt+F)"));
         MenuItem grow = new MenuItem(Messages.get("action.grow"), FontIcon.of(MaterialDesignA.ARROW_EXPAND_ALL));
         grow.setAccelerator(GROW);
         grow.setOnAction(e -> morph("action.grow", MaskMorphology::grow));
