@@ -49,6 +49,19 @@ public final class CanvasBenchmark {
         runStroke(doc, brush, overlay, fx, 3000, size);
         long[] nanos = runStroke(doc, brush, overlay, fx, segments, size);
         report("brush segment " + size + "x" + size + " (mask + dirty-rect repaint)", nanos);
+        // Pressing the button starts a stroke, which copies the whole mask once (BrushStroke keeps the
+        // mask before the stroke to build its undo rectangle).
+        long[] press = new long[20];
+        for (int i = 0; i < press.length; i++) {
+            press[i] = onFx(fx, () -> {
+                long t0 = System.nanoTime();
+                BrushStroke s = BrushStroke.begin(doc, brush, 500, 500);
+                long t = System.nanoTime() - t0;
+                s.finish();
+                return t;
+            });
+        }
+        report("stroke start (press) " + size + "x" + size, press);
 
         int p = 1024;
         PixelImage base = PixelImage.filled(p, p, 0xFF203040);

@@ -92,7 +92,8 @@ class CanvasToolsWindowTest {
         open(new Document(PixelImage.filled(300, 200, 0xFF506070), null), robot);
         robot.interact(() -> model.applyMaskEdit(d -> app.vernissage.core.selection.MaskShapes.rectangle(d,
                 d.bounds(), app.vernissage.core.selection.SelectionMode.ADD)));
-        robot.clickOn("#canvas").type(KeyCode.L);
+        robot.interact(() -> view.canvas().requestFocus());
+        robot.type(KeyCode.L);
         assertEquals(CanvasTool.LASSO, view.canvas().toolProperty().get());
         robot.moveTo(screenPoint(100, 50)).press(MouseButton.SECONDARY);
         robot.moveTo(screenPoint(200, 50)).moveTo(screenPoint(200, 150)).moveTo(screenPoint(100, 150))
@@ -135,5 +136,25 @@ class CanvasToolsWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(node.getBoolean(EditorView.DARK_KEY, true));
         assertTrue(view.getScene().getStylesheets().stream().noneMatch(s -> s.endsWith("editor-dark.css")));
+    }
+
+    @Test
+    void ctrlAltGAsksForPixelsAndGrowsTheMask(FxRobot robot) {
+        open(new Document(PixelImage.filled(120, 80, 0xFF506070), null), robot);
+        robot.interact(() -> model.applyMaskEdit(d -> app.vernissage.core.selection.MaskShapes.rectangle(d,
+                new app.vernissage.core.document.PixelRect(40, 30, 20, 10),
+                app.vernissage.core.selection.SelectionMode.ADD)));
+        robot.interact(() -> view.canvas().requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.ALT).type(KeyCode.G).release(KeyCode.ALT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Spinner<?> spinner = robot.lookup("#pixels").queryAs(javafx.scene.control.Spinner.class);
+        robot.interact(() -> spinner.getEditor().setText("3"));
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        Document doc = model.document();
+        assertEquals(255, doc.mask().valueAt(37, 35), "3 px to the left is grown");
+        assertEquals(0, doc.mask().valueAt(36, 35));
+        assertEquals(0, doc.mask().valueAt(37, 27), "the corner is round: (37,27) is sqrt(18) > 3 away");
+        assertEquals(List.of("Rectangle selection", "Grow mask"), model.historyNames());
     }
 }
