@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * Editor canvas latency, not a test. On an 8192x8192 document: one brush segment (a ~20 px drag
  * step with a 60 px brush) applied to the mask plus the repaint of its dirty rectangle into the
  * canvas's mask overlay, exactly as CanvasView does it ({@link FxImages#paintMask} into a
- * {@link WritableImage} of the document's size); median and 99th percentile over 1000 segments.
+ * {@link WritableImage} of the document's size); median and 99th percentile over 1000 segments, wall
+ * time and the FX thread's CPU time (the difference is time the thread waited for a core).
  * Then one live-preview update at 1024x1024: {@link PreviewBlend#blend} of a 128x128 preview plus
  * the copy into the canvas's preview image ({@link FxImages#copy}).
  *
@@ -47,8 +48,9 @@ public final class CanvasBenchmark {
 
         // Warm-up stroke, then the measured one, each segment a 20 px step along a zigzag.
         runStroke(doc, brush, overlay, fx, 3000, size);
-        long[] nanos = runStroke(doc, brush, overlay, fx, segments, size);
-        report("brush segment " + size + "x" + size + " (mask + dirty-rect repaint)", nanos);
+        long[][] nanos = runStroke(doc, brush, overlay, fx, segments, size);
+        report("brush segment " + size + "x" + size + " (mask + dirty-rect repaint), wall", nanos[0]);
+        report("brush segment " + size + "x" + size + " (mask + dirty-rect repaint), thread CPU", nanos[1]);
         // Pressing the button starts a stroke, which copies the whole mask once (BrushStroke keeps the
         // mask before the stroke to build its undo rectangle).
         long[] press = new long[20];
@@ -103,10 +105,12 @@ public final class CanvasBenchmark {
         }
     }
 
-    private static long[] runStroke(Document doc, Brush brush, Object overlay, boolean fx, int segments, int size)
+    private static long[][] runStroke(Document doc, Brush brush, Object overlay, boolean fx, int segments, int size)
             throws Exception {
         return onFx(fx, () -> {
             long[] out = new long[segments];
+            long[] cpu = new long[segments];
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             double x = 200;
             double y = 200;
             BrushStroke stroke = BrushStroke.begin(doc, brush, x, y);
@@ -122,6 +126,7 @@ public final class CanvasBenchmark {
                 if (ny > size - 200) {
                     ny = 200;
                 }
+                long c0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 PixelRect changed = stroke.continueTo(nx, ny);
                 if (overlay instanceof WritableImage w) {
@@ -130,11 +135,12 @@ public final class CanvasBenchmark {
                     paintInto(doc.mask(), changed, (int[]) overlay);
                 }
                 out[i] = System.nanoTime() - t0;
+                cpu[i] = threads.getCurrentThreadCpuTime() - c0;
                 x = nx;
                 y = ny;
             }
             stroke.finish();
-            return out;
+            return new long[][]{out, cpu};
         });
     }
 
