@@ -81,39 +81,61 @@ public final class MaskMorphology {
         byte[] values = mask.values();
         int ww = window.width();
         int wh = window.height();
-        // Horizontal pass over the window's rows, reading the picture with its border repeated.
+        // Horizontal pass over the window's rows, reading the picture with its border repeated. Inside
+        // a run of equal values at least 2n + 1 long the blur changes nothing, so only the pixels near
+        // an edge pay for the kernel: the cost follows the edges, not the area.
         float[] across = new float[ww * wh];
+        float[] line = new float[ww + 2 * n];
+        float[] out = new float[ww];
         for (int row = 0; row < wh; row++) {
             int src = (window.y() + row) * w;
-            for (int col = 0; col < ww; col++) {
-                int x = window.x() + col;
-                float sum = 0;
-                for (int k = -n; k <= n; k++) {
-                    int v = values[src + Math.clamp(x + k, 0, w - 1)] & 0xFF;
-                    if (v != 0) {
-                        sum += kernel[k + n] * v;
-                    }
-                }
-                across[row * ww + col] = sum;
+            for (int i = 0; i < line.length; i++) {
+                line[i] = values[src + Math.clamp(window.x() - n + i, 0, w - 1)] & 0xFF;
             }
+            convolve(line, kernel, n, out);
+            System.arraycopy(out, 0, across, row * ww, ww);
         }
-        // Vertical pass. Rows outside the window but inside the picture are 0 there (the window is
-        // the non-zero part grown by n); rows beyond the picture repeat its border row.
+        // Vertical pass, column by column. Rows outside the window but inside the picture are 0 there
+        // (the window is the non-zero part grown by n); rows beyond the picture repeat its border row.
         byte[] next = new byte[ww * wh];
-        for (int row = 0; row < wh; row++) {
-            int y = window.y() + row;
-            for (int col = 0; col < ww; col++) {
-                float sum = 0;
-                for (int k = -n; k <= n; k++) {
-                    int r = Math.clamp(y + k, 0, h - 1) - window.y();
-                    if (r >= 0 && r < wh) {
-                        sum += kernel[k + n] * across[r * ww + col];
-                    }
-                }
-                next[row * ww + col] = (byte) Math.clamp(Math.round(sum), 0, 255);
+        float[] column = new float[wh + 2 * n];
+        float[] down = new float[wh];
+        for (int col = 0; col < ww; col++) {
+            for (int i = 0; i < column.length; i++) {
+                int r = Math.clamp(window.y() - n + i, 0, h - 1) - window.y();
+                column[i] = r >= 0 && r < wh ? across[r * ww + col] : 0;
+            }
+            convolve(column, kernel, n, down);
+            for (int row = 0; row < wh; row++) {
+                next[row * ww + col] = (byte) Math.clamp(Math.round(down[row]), 0, 255);
             }
         }
         return MaskChange.commit(document, window, next, "Feather mask");
+    }
+
+    /**
+     * {@code out[i] = sum over k of kernel[k + n] * in[i + n + k]} for {@code i} in {@code [0, out.length)}
+     * ({@code in} holds n extra values on each side), skipping the sum where all 2n + 1 inputs are equal.
+     */
+    private static void convolve(float[] in, float[] kernel, int n, float[] out) {
+        // sameUntil[i]: the last index of the run of values equal to in[i] that contains i.
+        int length = in.length;
+        int[] sameUntil = new int[length];
+        sameUntil[length - 1] = length - 1;
+        for (int i = length - 2; i >= 0; i--) {
+            sameUntil[i] = in[i] == in[i + 1] ? sameUntil[i + 1] : i;
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (sameUntil[i] >= i + 2 * n) {
+                out[i] = in[i];
+                continue;
+            }
+            float sum = 0;
+            for (int k = 0; k <= 2 * n; k++) {
+                sum += kernel[k] * in[i + k];
+            }
+            out[i] = sum;
+        }
     }
 
     /** The normalised Gaussian weights for offsets {@code -n..n}, sigma {@code n / 3}. */

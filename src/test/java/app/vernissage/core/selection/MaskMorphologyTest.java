@@ -117,7 +117,7 @@ class MaskMorphologyTest {
     }
 
     @Test
-    void growAndShrinkAreFastOn4096() {
+    void growShrinkAndFeatherAreFastOn4096() {
         Document d = doc(4096, 4096);
         MaskShapes.polygon(d, new double[]{300, 3800, 2000}, new double[]{200, 900, 3900}, SelectionMode.ADD);
         long t = System.nanoTime();
@@ -126,6 +126,12 @@ class MaskMorphologyTest {
         long ms = (System.nanoTime() - t) / 1_000_000;
         assertTrue(g != null && s != null);
         assertTrue(ms < 5000, "grow + shrink by 120 px on 4096x4096 took " + ms + " ms");
+        t = System.nanoTime();
+        assertTrue(MaskMorphology.feather(d, 40) != null);
+        ms = (System.nanoTime() - t) / 1_000_000;
+        assertTrue(ms < 5000, "feather by 40 px on 4096x4096 took " + ms + " ms");
+        assertEquals(255, d.mask().valueAt(2000, 1500), "inside stays");
+        assertEquals(0, d.mask().valueAt(100, 4000), "outside stays");
     }
 
     private static int count(Document d) {
