@@ -13,9 +13,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.prefs.Preferences;
 
 /** The editor window. Generations run on one background thread; the FX thread never waits for them. */
 public final class EditorApp extends Application {
+    /** The user preferences node of the editor. */
+    public static final String PREFERENCES_NODE = "app/vernissage";
+
     private ExecutorService background;
     private EditorViewModel model;
 
@@ -29,7 +33,8 @@ public final class EditorApp extends Application {
             return t;
         });
         model = new EditorViewModel(background, Platform::runLater, ModelSetLocations.defaultSet());
-        EditorView view = new EditorView(model);
+        // Recent files and the theme are remembered here (the same node other settings use).
+        EditorView view = new EditorView(model, Preferences.userRoot().node(PREFERENCES_NODE));
         Scene scene = new Scene(view, 1280, 820);
         scene.getStylesheets().add(EditorApp.class.getResource("editor.css").toExternalForm());
         view.installShortcuts(scene);
@@ -44,7 +49,7 @@ public final class EditorApp extends Application {
             }
         });
         model.refreshModelSet();
-        script.file().ifPresent(model::open);
+        script.file().ifPresent(view::openFile);
         stage.show();
         script.start(model, view, scene);
     }

@@ -11,13 +11,17 @@ import app.vernissage.core.image.Mask;
  * gap. Within a stroke coverage max-combines: painting sets {@code max(mask, coverage)}, erasing
  * {@code min(mask, 255 - coverage)}, so crossing the stroke over itself does not build up.
  *
- * <p>The mask before the stroke is copied once (temporarily); {@link #finish()} returns an edit that
- * keeps only the changed rectangle before and after.
+ * <p>The mask before the stroke is kept in 64 x 64 tiles, each copied the first time a dab reaches
+ * it (so pressing the button costs nothing on a large picture); {@link #finish()} returns an edit
+ * that keeps only the changed rectangle before and after.
  */
 public final class BrushStroke {
     private final Document document;
     private final Brush brush;
-    private final byte[] before;
+    private static final int TILE = 64;
+    /** The mask before the stroke, per tile (row-major tiles), null until a dab touches the tile. */
+    private final byte[][] before;
+    private final int tilesAcross;
     private PixelRect touched = PixelRect.EMPTY;
     private double lastX;
     private double lastY;
@@ -27,7 +31,9 @@ public final class BrushStroke {
     private BrushStroke(Document document, Brush brush) {
         this.document = document;
         this.brush = brush;
-        this.before = document.mask().values().clone();
+        Mask mask = document.mask();
+        this.tilesAcross = (mask.width() + TILE - 1) / TILE;
+        this.before = new byte[tilesAcross * ((mask.height() + TILE - 1) / TILE)][];
     }
 
     /** Starts a stroke with one dab at image coordinates ({@code x}, {@code y}). */
@@ -70,19 +76,51 @@ public final class BrushStroke {
         }
         Mask mask = document.mask();
         byte[] old = new byte[Math.toIntExact(touched.area())];
-        boolean differs = false;
         for (int row = 0; row < touched.height(); row++) {
-            int from = (touched.y() + row) * mask.width() + touched.x();
-            System.arraycopy(before, from, old, row * touched.width(), touched.width());
-            differs |= !java.util.Arrays.equals(before, from, from + touched.width(),
-                    mask.values(), from, from + touched.width());
+            int y = touched.y() + row;
+            for (int x = touched.x(); x < touched.right(); ) {
+                int tileX = x / TILE;
+                int end = Math.min(touched.right(), (tileX + 1) * TILE);
+                byte[] tile = before[(y / TILE) * tilesAcross + tileX];
+                int at = row * touched.width() + (x - touched.x());
+                if (tile != null) {
+                    System.arraycopy(tile, (y % TILE) * TILE + (x % TILE), old, at, end - x);
+                } else {
+                    // Never dabbed here: unchanged.
+                    System.arraycopy(mask.values(), y * mask.width() + x, old, at, end - x);
+                }
+                x = end;
+            }
         }
+        byte[] now = MaskRegionEdit.copy(mask, touched);
+        boolean differs = !java.util.Arrays.equals(old, now);
         if (!differs) {
             return null;
         }
         document.markDirty();
-        return new MaskRegionEdit(brush.eraser() ? "Erase mask" : "Paint mask", touched, old,
-                MaskRegionEdit.copy(mask, touched));
+        return new MaskRegionEdit(brush.eraser() ? "Erase mask" : "Paint mask", touched, old, now);
+    }
+
+    /** Copies the tiles under {@code box} that no dab reached before. */
+    private void saveTiles(Mask mask, PixelRect box) {
+        if (box.isEmpty()) {
+            return;
+        }
+        for (int ty = box.y() / TILE; ty <= (box.bottom() - 1) / TILE; ty++) {
+            for (int tx = box.x() / TILE; tx <= (box.right() - 1) / TILE; tx++) {
+                int index = ty * tilesAcross + tx;
+                if (before[index] != null) {
+                    continue;
+                }
+                byte[] tile = new byte[TILE * TILE];
+                int x0 = tx * TILE;
+                int width = Math.min(TILE, mask.width() - x0);
+                for (int row = 0; row < TILE && ty * TILE + row < mask.height(); row++) {
+                    System.arraycopy(mask.values(), (ty * TILE + row) * mask.width() + x0, tile, row * TILE, width);
+                }
+                before[index] = tile;
+            }
+        }
     }
 
     /** Stamps one dab centred at ({@code cx}, {@code cy}) and returns the pixels it covered. */
@@ -92,6 +130,7 @@ public final class BrushStroke {
         PixelRect box = PixelRect.ofCorners((int) Math.floor(cx - r), (int) Math.floor(cy - r),
                 (int) Math.ceil(cx + r) + 1, (int) Math.ceil(cy + r) + 1).clip(mask.width(), mask.height());
         byte[] values = mask.values();
+        saveTiles(mask, box);
         for (int y = box.y(); y < box.bottom(); y++) {
             for (int x = box.x(); x < box.right(); x++) {
                 double cover = brush.coverage(Math.hypot(x + 0.5 - cx, y + 0.5 - cy));

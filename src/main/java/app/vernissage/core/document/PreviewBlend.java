@@ -15,23 +15,28 @@ public final class PreviewBlend {
     public static PixelImage blend(PixelImage base, Mask mask, PixelImage preview) {
         int w = base.width();
         int h = base.height();
-        int[] out = new int[w * h];
         int[] src = base.argb();
+        int[] out = src.clone();
         byte[] m = mask.values();
         int[] small = preview.argb();
         int pw = preview.width();
         int ph = preview.height();
+        // The preview column of each picture column, computed once instead of per pixel.
+        int[] column = new int[w];
+        for (int x = 0; x < w; x++) {
+            column[x] = Math.min(pw - 1, (int) ((long) x * pw / w));
+        }
         for (int y = 0; y < h; y++) {
-            int py = Math.min(ph - 1, (int) ((long) y * ph / h));
-            for (int x = 0; x < w; x++) {
-                int i = y * w + x;
+            int row = Math.min(ph - 1, (int) ((long) y * ph / h)) * pw;
+            int i = y * w;
+            for (int x = 0; x < w; x++, i++) {
                 int a = m[i] & 0xFF;
                 if (a == 0) {
-                    out[i] = src[i];
                     continue;
                 }
-                int p = small[py * pw + Math.min(pw - 1, (int) ((long) x * pw / w))];
-                out[i] = mix(src[i], p, a);
+                int p = small[row + column[x]];
+                // Full mask: mix(...) gives the preview's colour exactly, with the base's alpha.
+                out[i] = a == 255 ? (src[i] & 0xFF000000) | (p & 0x00FFFFFF) : mix(src[i], p, a);
             }
         }
         return new PixelImage(w, h, out, base.hasAlpha());

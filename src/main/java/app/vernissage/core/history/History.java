@@ -4,6 +4,7 @@ import app.vernissage.core.document.Document;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -95,6 +96,21 @@ public final class History {
 
     public int maxEdits() {
         return maxEdits;
+    }
+
+    /**
+     * The names of all edits held, oldest first: the first {@link #undoCount()} are applied (undo
+     * steps), the rest are undone (redo steps, nearest first).
+     */
+    public List<String> names() {
+        List<String> out = new java.util.ArrayList<>(undo.size() + redo.size());
+        undo.descendingIterator().forEachRemaining(e -> out.add(e.name()));
+        redo.forEach(e -> out.add(e.name()));
+        return out;
+    }
+
+    public int redoCount() {
+        return redo.size();
     }
 
     public void clear() {

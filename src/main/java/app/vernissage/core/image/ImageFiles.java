@@ -20,7 +20,8 @@ public final class ImageFiles {
      *
      * <p>Gray and 16-bit files are converted from their raw samples (16-bit values become
      * {@code (v * 255 + 32767) / 65535}); {@link PixelImage#hasAlpha()} is true only when the file
-     * has an alpha channel or transparency.
+     * has an alpha channel or transparency. A JPEG whose EXIF orientation tag says it is stored
+     * rotated or mirrored is turned upright ({@link ExifOrientation}).
      *
      * @param file   the file to read; its format is recognised from its first bytes, not its name
      * @param limits the largest file size and pixel count accepted
@@ -29,7 +30,15 @@ public final class ImageFiles {
      *                            pixels, not a PNG/JPEG/BMP/GIF, or truncated or damaged
      */
     public static PixelImage read(Path file, ImageLimits limits) throws ImageReadException {
-        return ImageDecoder.decode(file, limits, -1, -1, null);
+        PixelImage image = ImageDecoder.decode(file, limits, -1, -1, null);
+        // A JPEG's EXIF orientation (e.g. a phone held upright) is honoured: the picture comes upright.
+        int orientation;
+        try {
+            orientation = ExifOrientation.read(file);
+        } catch (java.io.IOException e) {
+            orientation = 1;
+        }
+        return ExifOrientation.apply(image, orientation);
     }
 
     /**

@@ -1,7 +1,14 @@
 package app.vernissage.ui.editor;
 
 import app.vernissage.core.document.Document;
+import app.vernissage.core.document.PixelRect;
 import app.vernissage.core.image.PixelImage;
+import app.vernissage.core.selection.MaskShapes;
+import app.vernissage.core.selection.SelectionMode;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.KeyValue;
+import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -16,12 +23,20 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
+import javafx.scene.shape.Polyline;
 import javafx.scene.shape.Rectangle;
+import javafx.util.Duration;
 import javafx.scene.transform.Affine;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The picture with its mask overlay and, during a run, the preview; painting with the mouse, brush
- * outline, wheel zoom around the cursor, pan with the middle button or Space + drag.
+ * outline, wheel zoom around the cursor, pan with the middle button or Space + drag. With the
+ * rectangle or lasso tool a drag draws a marching outline that becomes mask on release (the right
+ * button, Alt or the eraser toggle subtract instead). Only the changed rectangle of the mask overlay
+ * is repainted per change.
  */
 public final class CanvasView extends Pane {
     private static final double WHEEL_FACTOR = 1.15;
@@ -36,6 +51,16 @@ public final class CanvasView extends Pane {
     private final Affine affine = new Affine();
     private final ObjectProperty<ViewTransform> transform = new SimpleObjectProperty<>(ViewTransform.IDENTITY);
     private final BooleanProperty showMask = new SimpleBooleanProperty(true);
+    private final ObjectProperty<CanvasTool> tool = new SimpleObjectProperty<>(CanvasTool.BRUSH);
+    /** The selection being dragged, in image pixels (x, y pairs). */
+    private final List<double[]> selection = new ArrayList<>();
+    private final Polyline antsLight = new Polyline();
+    private final Polyline antsDark = new Polyline();
+    private final Timeline march = new Timeline(
+            new KeyFrame(Duration.ZERO, new KeyValue(antsDark.strokeDashOffsetProperty(), 0)),
+            new KeyFrame(Duration.millis(600), new KeyValue(antsDark.strokeDashOffsetProperty(), 10)));
+    private boolean selecting;
+    private boolean subtractSelection;
     private WritableImage image;
     private WritableImage mask;
     private WritableImage preview;
@@ -70,11 +95,27 @@ public final class CanvasView extends Pane {
         outline.setStroke(Color.BLACK);
         outlineHalo.setStroke(Color.WHITE);
         outlineHalo.setStrokeWidth(3);
-        getChildren().addAll(content, outlineHalo, outline);
+        for (Polyline p : new Polyline[]{antsLight, antsDark}) {
+            p.setFill(null);
+            p.setMouseTransparent(true);
+            p.setVisible(false);
+            p.setStrokeWidth(1);
+        }
+        antsLight.setStroke(Color.WHITE);
+        antsDark.setStroke(Color.BLACK);
+        antsDark.getStrokeDashArray().setAll(5.0, 5.0);
+        antsLight.setId("selection-outline");
+        march.setCycleCount(Animation.INDEFINITE);
+        getChildren().addAll(content, outlineHalo, outline, antsLight, antsDark);
+        tool.addListener((obs, old, t) -> {
+            setOutlineVisible(false);
+            setCursor(t == CanvasTool.BRUSH ? Cursor.DEFAULT : Cursor.CROSSHAIR);
+        });
 
         transform.addListener((obs, old, t) -> {
             affine.setToTransform(t.scale(), 0, t.offsetX(), 0, t.scale(), t.offsetY());
             updateOutline();
+            updateSelectionOutline();
         });
         model.addChangeListener(this::apply);
         model.previewProperty().addListener((obs, old, p) -> showPreview(p));
@@ -123,7 +164,7 @@ public final class CanvasView extends Pane {
             previewView.setVisible(false);
             return;
         }
-        FxImages.copy(p, new app.vernissage.core.document.PixelRect(0, 0, p.width(), p.height()), preview);
+        FxImages.copy(p, new PixelRect(0, 0, p.width(), p.height()), preview);
         previewView.setVisible(true);
         previewFrames++;
     }
@@ -180,10 +221,19 @@ public final class CanvasView extends Pane {
         return showMask;
     }
 
+    /** The tool a left drag uses. */
+    public ObjectProperty<CanvasTool> toolProperty() {
+        return tool;
+    }
+
     /** Space held down: a left drag pans instead of painting. */
     public void setSpaceHeld(boolean held) {
         spaceHeld = held;
-        setCursor(held ? Cursor.OPEN_HAND : Cursor.DEFAULT);
+        setCursor(held ? Cursor.OPEN_HAND : restingCursor());
+    }
+
+    private Cursor restingCursor() {
+        return tool.get() == CanvasTool.BRUSH ? Cursor.DEFAULT : Cursor.CROSSHAIR;
     }
 
     // ---- Mouse ----------------------------------------------------------------------------------
@@ -195,6 +245,18 @@ public final class CanvasView extends Pane {
         if (e.getButton() == MouseButton.MIDDLE || (spaceHeld && e.getButton() == MouseButton.PRIMARY)) {
             panning = true;
             setCursor(Cursor.CLOSED_HAND);
+        } else if ((e.getButton() == MouseButton.PRIMARY || e.getButton() == MouseButton.SECONDARY)
+                && tool.get() != CanvasTool.BRUSH) {
+            if (model.document() != null && !model.runningProperty().get()) {
+                ViewTransform t = transform.get();
+                selecting = true;
+                subtractSelection = e.getButton() == MouseButton.SECONDARY || e.isAltDown()
+                        || model.eraserProperty().get();
+                selection.clear();
+                selection.add(new double[]{t.imageX(e.getX()), t.imageY(e.getY())});
+                updateSelectionOutline();
+                march.play();
+            }
         } else if (e.getButton() == MouseButton.PRIMARY || e.getButton() == MouseButton.SECONDARY) {
             ViewTransform t = transform.get();
             painting = true;
@@ -210,6 +272,19 @@ public final class CanvasView extends Pane {
         } else if (painting) {
             ViewTransform t = transform.get();
             model.continueStroke(t.imageX(e.getX()), t.imageY(e.getY()));
+        } else if (selecting) {
+            ViewTransform t = transform.get();
+            double[] point = {t.imageX(e.getX()), t.imageY(e.getY())};
+            if (tool.get() == CanvasTool.RECTANGLE) {
+                selection.subList(1, selection.size()).clear();
+                selection.add(point);
+            } else {
+                double[] last = selection.getLast();
+                if (Math.hypot(point[0] - last[0], point[1] - last[1]) * t.scale() >= 1) {
+                    selection.add(point);
+                }
+            }
+            updateSelectionOutline();
         }
         lastX = e.getX();
         lastY = e.getY();
@@ -221,12 +296,67 @@ public final class CanvasView extends Pane {
         if (painting) {
             model.endStroke();
         }
+        if (selecting) {
+            finishSelection();
+        }
         if (panning) {
-            setCursor(spaceHeld ? Cursor.OPEN_HAND : Cursor.DEFAULT);
+            setCursor(spaceHeld ? Cursor.OPEN_HAND : restingCursor());
         }
         painting = false;
         panning = false;
         e.consume();
+    }
+
+    private void finishSelection() {
+        selecting = false;
+        march.stop();
+        List<double[]> points = List.copyOf(selection);
+        selection.clear();
+        updateSelectionOutline();
+        SelectionMode mode = subtractSelection ? SelectionMode.SUBTRACT : SelectionMode.ADD;
+        if (tool.get() == CanvasTool.RECTANGLE && points.size() == 2) {
+            double[] a = points.getFirst();
+            double[] b = points.getLast();
+            PixelRect rect = PixelRect.ofCorners((int) Math.round(a[0]), (int) Math.round(a[1]),
+                    (int) Math.round(b[0]), (int) Math.round(b[1]));
+            model.applyMaskEdit(d -> MaskShapes.rectangle(d, rect, mode));
+        } else if (tool.get() == CanvasTool.LASSO && points.size() >= 3) {
+            double[] xs = points.stream().mapToDouble(p -> p[0]).toArray();
+            double[] ys = points.stream().mapToDouble(p -> p[1]).toArray();
+            model.applyMaskEdit(d -> MaskShapes.polygon(d, xs, ys, mode));
+        }
+    }
+
+    /** Redraws the marching outline of the selection being dragged, in view coordinates. */
+    private void updateSelectionOutline() {
+        ViewTransform t = transform.get();
+        List<Double> coords = new ArrayList<>();
+        if (tool.get() == CanvasTool.RECTANGLE && selection.size() == 2) {
+            double[] a = selection.getFirst();
+            double[] b = selection.getLast();
+            double x0 = t.viewX(Math.round(a[0]));
+            double y0 = t.viewY(Math.round(a[1]));
+            double x1 = t.viewX(Math.round(b[0]));
+            double y1 = t.viewY(Math.round(b[1]));
+            coords.addAll(List.of(x0, y0, x1, y0, x1, y1, x0, y1, x0, y0));
+        } else if (selection.size() > 1) {
+            for (double[] p : selection) {
+                coords.add(t.viewX(p[0]));
+                coords.add(t.viewY(p[1]));
+            }
+            coords.add(coords.get(0));
+            coords.add(coords.get(1));
+        }
+        boolean show = !coords.isEmpty();
+        for (Polyline p : new Polyline[]{antsLight, antsDark}) {
+            p.getPoints().setAll(coords);
+            p.setVisible(show);
+        }
+    }
+
+    /** Whether a selection outline is on screen now (for tests). */
+    boolean selectionOutlineVisible() {
+        return antsLight.isVisible();
     }
 
     private void scrolled(ScrollEvent e) {
@@ -241,7 +371,7 @@ public final class CanvasView extends Pane {
     private void moveOutline(double x, double y) {
         lastX = x;
         lastY = y;
-        setOutlineVisible(model.document() != null);
+        setOutlineVisible(model.document() != null && tool.get() == CanvasTool.BRUSH);
         updateOutline();
     }
 

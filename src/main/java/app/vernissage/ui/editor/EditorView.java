@@ -1,7 +1,29 @@
 package app.vernissage.ui.editor;
 
+import app.vernissage.core.selection.MaskMorphology;
 import app.vernissage.ui.Messages;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitMenuButton;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.Clipboard;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -36,6 +58,9 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.BiFunction;
+import java.util.prefs.Preferences;
 
 /** The editor window's content: tool bar, canvas, side panel and status line, plus its shortcuts. */
 public final class EditorView extends BorderPane {
@@ -46,13 +71,46 @@ public final class EditorView extends BorderPane {
     private static final KeyCombination REDO_Y = KeyCombination.keyCombination("Shortcut+Y");
     private static final KeyCombination FIT = KeyCombination.keyCombination("Shortcut+0");
     private static final KeyCombination ACTUAL = KeyCombination.keyCombination("Shortcut+1");
+    private static final KeyCombination PASTE = KeyCombination.keyCombination("Shortcut+V");
+    private static final KeyCombination GROW = KeyCombination.keyCombination("Shortcut+Alt+G");
+    private static final KeyCombination SHRINK = KeyCombination.keyCombination("Shortcut+Alt+S");
+    private static final KeyCombination FEATHER = KeyCombination.keyCombination("Shortcut+Alt+F");
+    private static final KeyCombination HISTORY = KeyCombination.keyCombination("Shortcut+H");
+    /** The dark stylesheet, added on top of editor.css. */
+    public static final String DARK_CSS = "/app/vernissage/ui/editor-dark.css";
+    /** Preferences key of the dark theme toggle. */
+    public static final String DARK_KEY = "darkTheme";
 
     private final EditorViewModel model;
     private final CanvasView canvas;
+    private final Preferences preferences;
+    private final RecentFiles recent;
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty();
+    private MenuButton historyMenu;
+    private int lastRadius = 8;
 
+    /** A view that remembers nothing between runs (tests, screenshots). */
     public EditorView(EditorViewModel model) {
+        this(model, null);
+    }
+
+    /**
+     * @param preferences where recent files and the theme are kept, e.g.
+     *                    {@code Preferences.userRoot().node("app/vernissage")}; null to keep nothing
+     */
+    public EditorView(EditorViewModel model, Preferences preferences) {
         this.model = model;
         this.canvas = new CanvasView(model);
+        this.preferences = preferences;
+        this.recent = new RecentFiles(preferences);
+        darkTheme.set(preferences != null && preferences.getBoolean(DARK_KEY, false));
+        darkTheme.addListener((obs, old, dark) -> {
+            applyTheme();
+            if (preferences != null) {
+                preferences.putBoolean(DARK_KEY, dark);
+            }
+        });
+        sceneProperty().addListener((obs, old, scene) -> applyTheme());
         getStyleClass().add("editor");
         setTop(toolBar());
         setCenter(canvas);
@@ -71,8 +129,19 @@ public final class EditorView extends BorderPane {
     }
 
     private ToolBar toolBar() {
-        Button open = button("action.open", MaterialDesignF.FOLDER_OPEN, "Ctrl+O");
+        SplitMenuButton open = new SplitMenuButton();
+        open.setId("open");
+        open.setText(Messages.get("action.open"));
+        open.setGraphic(FontIcon.of(MaterialDesignF.FOLDER_OPEN));
+        open.setTooltip(new Tooltip(Messages.get("action.open") + " (Ctrl+O)"));
+        open.setFocusTraversable(false);
         open.setOnAction(e -> chooseAndOpen());
+        open.setOnShowing(e -> fillRecent(open));
+        fillRecent(open);
+        Button paste = button("action.paste", MaterialDesignC.CONTENT_PASTE, "Ctrl+V");
+        paste.setId("paste");
+        paste.setText(null);
+        paste.setOnAction(e -> paste());
         Button export = button("action.export", MaterialDesignE.EXPORT, "Ctrl+S");
         export.setOnAction(e -> chooseAndExport());
         export.disableProperty().bind(model.documentProperty().isNull());
@@ -91,7 +160,222 @@ public final class EditorView extends BorderPane {
         zoom.textProperty().bind(Bindings.createStringBinding(
                 () -> Messages.get("label.zoom", Math.round(canvas.transformProperty().get().scale() * 100)),
                 canvas.transformProperty()));
-        return new ToolBar(open, export, new Separator(), undo, redo, new Separator(), fit, actual, zoom);
+        return new ToolBar(open, paste, export, new Separator(), undo, redo, historyMenu(), new Separator(),
+                toolButton(CanvasTool.BRUSH, "tool.brush", MaterialDesignB.BRUSH, "B"),
+                toolButton(CanvasTool.RECTANGLE, "tool.rectangle", MaterialDesignV.VECTOR_SQUARE, "M"),
+                toolButton(CanvasTool.LASSO, "tool.lasso", MaterialDesignL.LASSO, "L"),
+                maskMenu(), new Separator(), fit, actual, zoom, darkToggle());
+    }
+
+    // ---- Canvas tools, mask menu, history, theme -------------------------------------------------
+
+    private final ToggleGroup tools = new ToggleGroup();
+
+    private ToggleButton toolButton(CanvasTool tool, String key, Ikon icon, String shortcut) {
+        ToggleButton b = new ToggleButton(null, FontIcon.of(icon));
+        b.setId("tool-" + tool.name().toLowerCase(java.util.Locale.ROOT));
+        b.setTooltip(new Tooltip(Messages.get(key) + " (" + shortcut + ")"));
+        b.setFocusTraversable(false);
+        b.setToggleGroup(tools);
+        b.setUserData(tool);
+        b.setSelected(canvas.toolProperty().get() == tool);
+        b.setOnAction(e -> {
+            canvas.toolProperty().set(tool);
+            b.setSelected(true);
+        });
+        canvas.toolProperty().addListener((obs, old, t) -> b.setSelected(t == tool));
+        return b;
+    }
+
+    private MenuButton maskMenu() {
+        MenuButton menu = new MenuButton(Messages.get("menu.mask"), FontIcon.of(MaterialDesignS.SELECTION));
+        menu.setId("mask-menu");
+        menu.setFocusTraversable(false);
+        menu.setTooltip(new Tooltip(Messages.get("menu.mask") + ": " + Messages.get("action.grow") + " (Ctrl+Alt+G), "
+                + Messages.get("action.shrink") + " (Ctrl+Alt+S), " + Messages.get("action.feather") + " (Ctrl+Alt+F)"));
+        MenuItem grow = new MenuItem(Messages.get("action.grow"), FontIcon.of(MaterialDesignA.ARROW_EXPAND_ALL));
+        grow.setAccelerator(GROW);
+        grow.setOnAction(e -> morph("action.grow", MaskMorphology::grow));
+        MenuItem shrink = new MenuItem(Messages.get("action.shrink"), FontIcon.of(MaterialDesignA.ARROW_COLLAPSE_ALL));
+        shrink.setAccelerator(SHRINK);
+        shrink.setOnAction(e -> morph("action.shrink", MaskMorphology::shrink));
+        MenuItem feather = new MenuItem(Messages.get("action.feather"), FontIcon.of(MaterialDesignB.BLUR));
+        feather.setAccelerator(FEATHER);
+        feather.setOnAction(e -> morph("action.feather", MaskMorphology::feather));
+        menu.getItems().addAll(grow, shrink, feather);
+        menu.disableProperty().bind(model.documentProperty().isNull().or(model.runningProperty()));
+        return menu;
+    }
+
+    /** Asks for a radius in pixels and applies {@code op} with it. */
+    private void morph(String key, BiFunction<app.vernissage.core.document.Document, Integer,
+            app.vernissage.core.history.Edit> op) {
+        if (model.document() == null || model.runningProperty().get()) {
+            return;
+        }
+        askPixels(Messages.get(key)).ifPresent(n -> {
+            lastRadius = n;
+            model.applyMaskEdit(d -> op.apply(d, n));
+        });
+    }
+
+    /** A small dialog asking for 1..500 pixels; empty when cancelled. */
+    private OptionalInt askPixels(String title) {
+        Dialog<Integer> dialog = new Dialog<>();
+        dialog.setTitle(title);
+        dialog.setHeaderText(Messages.get("dialog.pixels.header"));
+        Spinner<Integer> spinner = new Spinner<>(1, 500, lastRadius);
+        spinner.setEditable(true);
+        spinner.setId("pixels");
+        HBox row = new HBox(8, new Label(Messages.get("dialog.pixels.label")), spinner);
+        row.setPadding(new Insets(8));
+        dialog.getDialogPane().setContent(row);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.setResultConverter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE ? spinnerValue(spinner) : null);
+        dialog.initOwner(window());
+        if (getScene() != null) {
+            dialog.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+        }
+        spinner.getEditor().requestFocus();
+        Optional<Integer> result = dialog.showAndWait();
+        return result.isPresent() ? OptionalInt.of(result.get()) : OptionalInt.empty();
+    }
+
+    private static Integer spinnerValue(Spinner<Integer> spinner) {
+        try {
+            return Math.clamp(Integer.parseInt(spinner.getEditor().getText().trim()), 1, 500);
+        } catch (NumberFormatException e) {
+            return spinner.getValue();
+        }
+    }
+
+    private MenuButton historyMenu() {
+        historyMenu = new MenuButton(null, FontIcon.of(MaterialDesignH.HISTORY));
+        historyMenu.setId("history");
+        historyMenu.setFocusTraversable(false);
+        historyMenu.setTooltip(new Tooltip(Messages.get("action.history") + " (Ctrl+H)"));
+        historyMenu.setOnShowing(e -> fillHistory());
+        fillHistory();
+        model.historyRevisionProperty().addListener((obs, old, v) -> fillHistory());
+        historyMenu.disableProperty().bind(model.documentProperty().isNull().or(model.runningProperty()));
+        return historyMenu;
+    }
+
+    /** One entry per history state: the opened picture, then each edit; the current one is checked. */
+    private void fillHistory() {
+        ToggleGroup group = new ToggleGroup();
+        List<String> names = model.historyNames();
+        int position = model.historyPosition();
+        List<MenuItem> items = new java.util.ArrayList<>();
+        for (int i = 0; i <= names.size(); i++) {
+            String text = i == 0 ? Messages.get("history.original") : (i + ". " + displayName(names.get(i - 1)));
+            RadioMenuItem item = new RadioMenuItem(text);
+            item.setId("history-" + i);
+            item.setToggleGroup(group);
+            item.setSelected(i == position);
+            if (i > position) {
+                item.getStyleClass().add("history-undone");
+            }
+            int target = i;
+            item.setOnAction(e -> model.jumpToHistory(target));
+            items.add(item);
+        }
+        historyMenu.getItems().setAll(items);
+    }
+
+    /** An edit's name in the user's language where the bundle knows it (historyName.Paint_mask). */
+    private static String displayName(String name) {
+        String key = "historyName." + name.replace(' ', '_');
+        String text = Messages.get(key);
+        return text.equals(key) ? name : text;
+    }
+
+    /** The history menu (for tests). */
+    MenuButton historyMenuButton() {
+        return historyMenu;
+    }
+
+    private ToggleButton darkToggle() {
+        ToggleButton dark = new ToggleButton(null, FontIcon.of(MaterialDesignT.THEME_LIGHT_DARK));
+        dark.setId("dark-theme");
+        dark.setTooltip(new Tooltip(Messages.get("action.darkTheme")));
+        dark.setFocusTraversable(false);
+        dark.selectedProperty().bindBidirectional(darkTheme);
+        return dark;
+    }
+
+    /** Whether the dark stylesheet is on; remembered in the preferences. */
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
+    }
+
+    private void applyTheme() {
+        Scene scene = getScene();
+        if (scene == null) {
+            return;
+        }
+        String css = EditorView.class.getResource(DARK_CSS).toExternalForm();
+        if (darkTheme.get()) {
+            if (!scene.getStylesheets().contains(css)) {
+                scene.getStylesheets().add(css);
+            }
+        } else {
+            scene.getStylesheets().remove(css);
+        }
+    }
+
+    // ---- Recent files and paste -----------------------------------------------------------------
+
+    public RecentFiles recentFiles() {
+        return recent;
+    }
+
+    private void fillRecent(SplitMenuButton open) {
+        List<MenuItem> items = new java.util.ArrayList<>();
+        for (Path p : recent.files()) {
+            MenuItem item = new MenuItem(p.getFileName() + "  —  " + (p.getParent() == null ? "" : p.getParent()));
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> {
+                if (confirmDiscard()) {
+                    openFile(p);
+                }
+            });
+            items.add(item);
+        }
+        if (items.isEmpty()) {
+            MenuItem none = new MenuItem(Messages.get("recent.none"));
+            none.setDisable(true);
+            items.add(none);
+        } else {
+            MenuItem clear = new MenuItem(Messages.get("recent.clear"));
+            clear.setOnAction(e -> recent.clear());
+            items.add(new SeparatorMenuItem());
+            items.add(clear);
+        }
+        open.getItems().setAll(items);
+    }
+
+    /** Opens {@code file} and puts it first in the recent files; true when opened. */
+    public boolean openFile(Path file) {
+        boolean opened = model.open(file);
+        if (opened) {
+            recent.add(file);
+        }
+        return opened;
+    }
+
+    /** Ctrl+V: a picture on the clipboard becomes a new document (a copied file opens). */
+    public void paste() {
+        Clipboard clipboard = Clipboard.getSystemClipboard();
+        if (clipboard.hasImage() && clipboard.getImage() != null) {
+            if (confirmDiscard()) {
+                model.pasteImage(FxImages.fromFx(clipboard.getImage()));
+            }
+        } else if (clipboard.hasFiles() && !clipboard.getFiles().isEmpty()) {
+            if (confirmDiscard()) {
+                openFile(clipboard.getFiles().getFirst().toPath());
+            }
+        }
     }
 
     private static Button button(String key, Ikon icon, String shortcut) {
@@ -130,6 +414,18 @@ public final class EditorView extends BorderPane {
                 canvas.fit();
             } else if (ACTUAL.match(e)) {
                 canvas.actualSize();
+            } else if (PASTE.match(e) && !typing) {
+                paste();
+            } else if (GROW.match(e)) {
+                morph("action.grow", MaskMorphology::grow);
+            } else if (SHRINK.match(e)) {
+                morph("action.shrink", MaskMorphology::shrink);
+            } else if (FEATHER.match(e)) {
+                morph("action.feather", MaskMorphology::feather);
+            } else if (HISTORY.match(e)) {
+                if (!historyMenu.isDisabled()) {
+                    historyMenu.show();
+                }
             } else if (typing) {
                 return;
             } else if (e.getCode() == KeyCode.OPEN_BRACKET || "[".equals(e.getText())) {
@@ -140,6 +436,12 @@ public final class EditorView extends BorderPane {
                 canvas.setSpaceHeld(true);
             } else if (e.getCode() == KeyCode.E && !e.isShortcutDown()) {
                 model.eraserProperty().set(!model.eraserProperty().get());
+            } else if (e.getCode() == KeyCode.B && !e.isShortcutDown() && !e.isAltDown()) {
+                canvas.toolProperty().set(CanvasTool.BRUSH);
+            } else if (e.getCode() == KeyCode.M && !e.isShortcutDown() && !e.isAltDown()) {
+                canvas.toolProperty().set(CanvasTool.RECTANGLE);
+            } else if (e.getCode() == KeyCode.L && !e.isShortcutDown() && !e.isAltDown()) {
+                canvas.toolProperty().set(CanvasTool.LASSO);
             } else {
                 return;
             }
@@ -175,7 +477,7 @@ public final class EditorView extends BorderPane {
                 .map(Path::toFile).filter(File::isDirectory).ifPresent(chooser::setInitialDirectory);
         File file = chooser.showOpenDialog(window());
         if (file != null) {
-            model.open(file.toPath());
+            openFile(file.toPath());
         }
     }
 
@@ -216,7 +518,7 @@ public final class EditorView extends BorderPane {
         List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
         boolean done = false;
         if (!files.isEmpty() && confirmDiscard()) {
-            done = model.open(files.getFirst().toPath());
+            done = openFile(files.getFirst().toPath());
         }
         e.setDropCompleted(done);
         e.consume();

@@ -234,6 +234,7 @@ public final class EditorViewModel implements AutoCloseable {
     private void updateUndo() {
         canUndo.set(history.canUndo());
         canRedo.set(history.canRedo());
+        historyRevision.set(historyRevision.get() + 1);
     }
 
     /** Called with every change of the open document's pixels, on the UI thread. */
@@ -525,5 +526,85 @@ public final class EditorViewModel implements AutoCloseable {
 
     public Path modelSetDir() {
         return modelSetDir;
+    }
+
+    // --- canvas tools ---
+    // Added for the canvas tools (selection shapes, grow/shrink/feather, history list, paste). Besides
+    // this block the only change in this class is one line in updateUndo() that bumps historyRevision.
+
+    private final ReadOnlyIntegerWrapper historyRevision = new ReadOnlyIntegerWrapper();
+
+    /**
+     * Applies a mask operation of a canvas tool ({@code op} changes the document and returns its edit,
+     * or null when nothing changed) and records it for undo. Ignored without a document, during a run
+     * or during a brush stroke; returns whether the mask changed.
+     */
+    public boolean applyMaskEdit(java.util.function.Function<Document, ? extends Edit> op) {
+        Document doc = document.get();
+        if (doc == null || running.get() || stroke != null) {
+            return false;
+        }
+        Edit edit = op.apply(doc);
+        if (edit == null) {
+            return false;
+        }
+        history.add(edit);
+        updateUndo();
+        fire(new DocumentChange(edit.area(), edit.changesImage(), false));
+        return true;
+    }
+
+    /** The names of the edits held, oldest first; the first {@link #historyPosition()} are applied. */
+    public List<String> historyNames() {
+        return history.names();
+    }
+
+    /** How many edits are applied now (0 = the document as opened). */
+    public int historyPosition() {
+        return history.undoCount();
+    }
+
+    /** Undoes or redoes until exactly {@code position} edits are applied (clamped); ignored during a run. */
+    public void jumpToHistory(int position) {
+        Document doc = document.get();
+        if (doc == null || running.get() || stroke != null) {
+            return;
+        }
+        int target = Math.clamp(position, 0, history.undoCount() + history.redoCount());
+        PixelRect area = PixelRect.EMPTY;
+        boolean image = false;
+        while (history.undoCount() > target) {
+            Edit e = history.undo(doc).orElseThrow();
+            area = area.union(e.area());
+            image |= e.changesImage();
+        }
+        while (history.undoCount() < target) {
+            Edit e = history.redo(doc).orElseThrow();
+            area = area.union(e.area());
+            image |= e.changesImage();
+        }
+        updateUndo();
+        if (!area.isEmpty()) {
+            if (image) {
+                fire(new DocumentChange(area, true, false));
+            }
+            fire(new DocumentChange(area, false, false));
+        }
+    }
+
+    /** Changes whenever the history does (an edit, undo, redo, a new document). */
+    public ReadOnlyIntegerProperty historyRevisionProperty() {
+        return historyRevision.getReadOnlyProperty();
+    }
+
+    /** Shows a pasted picture as a new, unsaved document; false (and a message) during a run. */
+    public boolean pasteImage(PixelImage image) {
+        if (running.get()) {
+            message.set(Messages.get("message.busy"));
+            return false;
+        }
+        setDocument(new Document(image, null));
+        message.set(Messages.get("message.pasted", image.width(), image.height()));
+        return true;
     }
 }
