@@ -1,6 +1,5 @@
 package app.vernissage.ui;
 
-import app.vernissage.engine.modelset.ModelSetLocations;
 import app.vernissage.ui.editor.EditorView;
 import app.vernissage.ui.editor.EditorViewModel;
 import javafx.application.Application;
@@ -28,7 +27,7 @@ public final class EditorApp extends Application {
             t.setDaemon(true);
             return t;
         });
-        model = new EditorViewModel(background, Platform::runLater, ModelSetLocations.defaultSet());
+        model = EditorViewModel.withPreferences(background, Platform::runLater, EditorViewModel.userPreferences());
         EditorView view = new EditorView(model);
         Scene scene = new Scene(view, 1280, 820);
         scene.getStylesheets().add(EditorApp.class.getResource("editor.css").toExternalForm());

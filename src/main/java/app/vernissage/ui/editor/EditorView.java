@@ -55,7 +55,7 @@ public final class EditorView extends BorderPane {
         this.canvas = new CanvasView(model);
         getStyleClass().add("editor");
         setTop(toolBar());
-        setCenter(canvas);
+        setCenter(new javafx.scene.layout.StackPane(canvas, new EmptyCanvasHint(model, this::chooseAndOpen)));
         ScrollPane side = new ScrollPane(new SidePanel(model, canvas));
         side.setFitToWidth(true);
         side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

@@ -1,0 +1,29 @@
+package app.vernissage.ui.editor;
+
+import app.vernissage.ui.Messages;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+
+/** Centred over the empty canvas: what to do first, with an Open button. Hidden once a picture is open. */
+public final class EmptyCanvasHint extends VBox {
+    public EmptyCanvasHint(EditorViewModel model, Runnable open) {
+        super(10);
+        setId("emptyHint");
+        getStyleClass().add("empty-hint");
+        setAlignment(Pos.CENTER);
+        setPickOnBounds(false);
+        Label text = new Label(Messages.get("message.emptyCanvas"));
+        text.getStyleClass().add("empty-hint-text");
+        Button button = new Button(Messages.get("action.open"), FontIcon.of(MaterialDesignF.FOLDER_OPEN));
+        button.setId("emptyOpen");
+        button.setOnAction(e -> open.run());
+        button.disableProperty().bind(model.openingProperty());
+        getChildren().addAll(text, button);
+        visibleProperty().bind(model.documentProperty().isNull());
+        managedProperty().bind(visibleProperty());
+    }
+}
