@@ -128,6 +128,7 @@ public final class EditorViewModel implements AutoCloseable {
     private final ObservableList<Variant> variantsView = FXCollections.unmodifiableObservableList(variants);
     private final ReadOnlyObjectWrapper<Variant> shownVariant = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyIntegerWrapper stepTotal = new ReadOnlyIntegerWrapper();
 
     private ModelSet modelSet;
     private BrushStroke stroke;
@@ -614,6 +615,7 @@ public final class EditorViewModel implements AutoCloseable {
         if (id != runId || index != runIndex || !running.get() || token.isCancelled()) {
             return;
         }
+        stepTotal.set(step.total());
         progress.set((index + step.step() / (double) step.total()) / runCount);
         progressText.set(variantPrefix() + Messages.get("progress.step", step.step(), step.total(),
                 Math.max(0, step.remaining().toSeconds())));
@@ -862,6 +864,11 @@ public final class EditorViewModel implements AutoCloseable {
     /** The variant shown on the canvas, not yet applied; null when the document itself is shown. */
     public ReadOnlyObjectProperty<Variant> shownVariantProperty() {
         return shownVariant.getReadOnlyProperty();
+    }
+
+    /** The step count of the newest progress event (the strength scales it). */
+    public ReadOnlyIntegerProperty stepTotalProperty() {
+        return stepTotal.getReadOnlyProperty();
     }
 
     /** A picture is being read in the background. */

@@ -18,6 +18,7 @@ public final class EmptyCanvasHint extends VBox {
         setPickOnBounds(false);
         Label text = new Label(Messages.get("message.emptyCanvas"));
         text.getStyleClass().add("empty-hint-text");
+        text.setStyle("-fx-font-size: 1.35em; -fx-text-fill: #3a3d42;");
         Button button = new Button(Messages.get("action.open"), FontIcon.of(MaterialDesignF.FOLDER_OPEN));
         button.setId("emptyOpen");
         button.setOnAction(e -> open.run());
