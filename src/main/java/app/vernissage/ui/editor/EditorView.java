@@ -55,7 +55,10 @@ public final class EditorView extends BorderPane {
         this.canvas = new CanvasView(model);
         getStyleClass().add("editor");
         setTop(toolBar());
-        setCenter(new javafx.scene.layout.StackPane(canvas, new EmptyCanvasHint(model, this::chooseAndOpen)));
+        BorderPane centre = new BorderPane(new javafx.scene.layout.StackPane(canvas,
+                new EmptyCanvasHint(model, this::chooseAndOpen)));
+        centre.setBottom(new VariantsStrip(model));
+        setCenter(centre);
         ScrollPane side = new ScrollPane(new SidePanel(model, canvas));
         side.setFitToWidth(true);
         side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

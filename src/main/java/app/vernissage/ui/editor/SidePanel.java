@@ -37,8 +37,7 @@ public final class SidePanel extends VBox {
         setPrefWidth(300);
         setMinWidth(260);
         getStyleClass().add("side-panel");
-        getChildren().addAll(brushSection(model, canvas), generationSection(model), new VariantsStrip(model),
-                modelSection(model));
+        getChildren().addAll(brushSection(model, canvas), generationSection(model), modelSection(model));
     }
 
     private static Label heading(String key) {

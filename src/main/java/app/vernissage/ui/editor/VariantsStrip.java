@@ -3,7 +3,9 @@ package app.vernissage.ui.editor;
 import app.vernissage.core.image.PixelImage;
 import app.vernissage.ui.Messages;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.ContextMenu;
@@ -14,7 +16,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.TilePane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -29,12 +31,12 @@ import java.util.Map;
  * (the document is unchanged); Accept applies the shown one as one undoable edit, Discard drops them
  * all, "Use this seed" copies the shown one's seed into the seed field. Hidden while there are none.
  */
-public final class VariantsStrip extends VBox {
+public final class VariantsStrip extends HBox {
     /** Longest side of a thumbnail, in pixels. */
     static final int THUMB = 76;
 
     private final EditorViewModel model;
-    private final TilePane tiles = new TilePane(6, 6);
+    private final HBox tiles = new HBox(6);
     private final ToggleGroup group = new ToggleGroup();
     private final Map<PixelImage, javafx.scene.image.Image> thumbnails = new IdentityHashMap<>();
     private boolean syncing;
@@ -46,8 +48,13 @@ public final class VariantsStrip extends VBox {
         getStyleClass().add("variants-strip");
         Label heading = new Label(Messages.get("section.variants"));
         heading.getStyleClass().add("section-heading");
-        tiles.setPrefColumns(3);
-        tiles.setPrefTileWidth(THUMB + 12);
+        tiles.setPadding(new Insets(2));
+        tiles.setAlignment(Pos.CENTER_LEFT);
+        ScrollPane scroller = new ScrollPane(tiles);
+        scroller.setFitToHeight(true);
+        scroller.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.getStyleClass().add("variants-scroll");
+        HBox.setHgrow(scroller, Priority.ALWAYS);
 
         Button accept = new Button(Messages.get("action.accept"), FontIcon.of(MaterialDesignC.CHECK));
         accept.setId("acceptVariant");
@@ -63,7 +70,16 @@ public final class VariantsStrip extends VBox {
         useSeed.disableProperty().bind(model.shownVariantProperty().isNull());
         useSeed.setOnAction(e -> model.useSeed(model.shownVariantProperty().get()));
 
-        getChildren().addAll(heading, tiles, new HBox(6, accept, discard), useSeed);
+        for (Button b : new Button[]{accept, discard, useSeed}) {
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setAlignment(Pos.CENTER_LEFT);
+        }
+        VBox actions = new VBox(6, heading, accept, discard, useSeed);
+        actions.setMinWidth(VBox.USE_PREF_SIZE);
+        getChildren().addAll(actions, scroller);
+        setSpacing(10);
+        setPadding(new Insets(8));
+        setStyle("-fx-background-color: #eceef1; -fx-border-color: #d5d8dc transparent transparent transparent;");
         visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.variants()));
         managedProperty().bind(visibleProperty());
 
