@@ -23,7 +23,11 @@ public final class EmptyCanvasHint extends VBox {
         button.setId("emptyOpen");
         button.setOnAction(e -> open.run());
         button.disableProperty().bind(model.openingProperty());
-        getChildren().addAll(text, button);
+        Button newCanvas = new Button(Messages.get("action.newCanvas"), FontIcon.of(MaterialDesignF.FILE_OUTLINE));
+        newCanvas.setId("emptyNewCanvas");
+        newCanvas.setOnAction(e -> NewCanvasDialog.show(getScene() == null ? null : getScene().getWindow(), model));
+        getChildren().addAll(text, new javafx.scene.layout.HBox(8, button, newCanvas));
+        ((javafx.scene.layout.HBox) getChildren().getLast()).setAlignment(Pos.CENTER);
         visibleProperty().bind(model.documentProperty().isNull());
         managedProperty().bind(visibleProperty());
     }

@@ -175,17 +175,31 @@ public final class SidePanel extends VBox {
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(model.progressProperty());
         bar.visibleProperty().bind(model.runningProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
         Label stepText = new Label();
         stepText.setId("stepText");
         stepText.textProperty().bind(model.progressTextProperty());
+        stepText.visibleProperty().bind(model.runningProperty());
+        stepText.managedProperty().bind(stepText.visibleProperty());
 
-        return new VBox(6, heading("section.generation"), new Label(Messages.get("label.prompt")), prompt,
+        newCanvas.setTooltip(new Tooltip(Messages.get("dialog.newCanvas.header")));
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox title = new HBox(8, heading("section.generation"), gap, newCanvas);
+        title.setAlignment(javafx.geometry.Pos.BOTTOM_LEFT);
+        steps.setPrefWidth(80);
+        guidance.setPrefWidth(80);
+        variants.setPrefWidth(70);
+        Label samplerLabel = new Label(Messages.get("label.sampler"));
+        HBox samplerRow = new HBox(8, samplerLabel, sampler);
+        samplerRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return new VBox(6, title, new Label(Messages.get("label.prompt")), prompt,
                 new Label(Messages.get("label.negative")), negative,
-                new HBox(8, labelled("label.steps", steps), labelled("label.guidance", guidance)),
-                strengthLabel, strength,
-                new HBox(8, labelled("label.sampler", sampler), labelled("label.variants", variants)),
+                new HBox(8, labelled("label.steps", steps), labelled("label.guidance", guidance),
+                        labelled("label.variants", variants)),
+                samplerRow, strengthLabel, strength,
                 random, new HBox(8, new Label(Messages.get("label.seed")), seed), used,
-                new HBox(6, generate, cancel), bar, stepText, newCanvas);
+                new HBox(6, generate, cancel), bar, stepText);
     }
 
     private static VBox labelled(String key, javafx.scene.Node node) {

@@ -122,6 +122,9 @@ public final class VariantsStrip extends HBox {
         b.setFocusTraversable(false);
         b.setTooltip(new Tooltip(Messages.get("tooltip.variant", Long.toString(v.seed()))));
         b.disableProperty().bind(model.runningProperty());
+        b.styleProperty().bind(javafx.beans.binding.Bindings.when(b.selectedProperty())
+                .then("-fx-border-color: #3b7ddd; -fx-border-width: 2; -fx-border-radius: 3;")
+                .otherwise("-fx-border-color: transparent; -fx-border-width: 2;"));
         MenuItem use = new MenuItem(Messages.get("action.useSeed"));
         use.setOnAction(e -> model.useSeed(v));
         b.setContextMenu(new ContextMenu(use));
