@@ -63,6 +63,21 @@ class VariantsWindowTest {
     }
 
     @Test
+    void newCanvasFromTheEmptyCanvasGivesAFullyMaskedGreyPicture(FxRobot robot) {
+        robot.clickOn("#emptyNewCanvas");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Document doc = model.document();
+        assertEquals(1024, doc.width());
+        assertEquals(1024, doc.height());
+        assertEquals(EditorViewModel.CANVAS_GREY, doc.image().argb()[512 * 1024 + 512]);
+        assertEquals(255, doc.mask().valueAt(0, 0));
+        assertEquals(255, doc.mask().valueAt(1023, 1023));
+        assertFalse(robot.lookup("#emptyHint").query().isVisible());
+    }
+
+    @Test
     void clickingAThumbnailShowsItAndAcceptAppliesIt(FxRobot robot) throws Exception {
         assertTrue(robot.lookup("#emptyHint").query().isVisible(), "the empty canvas says what to do");
         int[] px = new int[160 * 120];
