@@ -1,6 +1,5 @@
 package app.vernissage.ui;
 
-import app.vernissage.engine.modelset.ModelSetLocations;
 import app.vernissage.ui.editor.EditorView;
 import app.vernissage.ui.editor.EditorViewModel;
 import javafx.application.Application;
@@ -13,13 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.prefs.Preferences;
 
 /** The editor window. Generations run on one background thread; the FX thread never waits for them. */
 public final class EditorApp extends Application {
-    /** The user preferences node of the editor. */
-    public static final String PREFERENCES_NODE = "app/vernissage";
-
     private ExecutorService background;
     private EditorViewModel model;
 
@@ -32,9 +27,9 @@ public final class EditorApp extends Application {
             t.setDaemon(true);
             return t;
         });
-        model = new EditorViewModel(background, Platform::runLater, ModelSetLocations.defaultSet());
-        // Recent files and the theme are remembered here (the same node other settings use).
-        EditorView view = new EditorView(model, Preferences.userRoot().node(PREFERENCES_NODE));
+        model = EditorViewModel.withPreferences(background, Platform::runLater, EditorViewModel.userPreferences());
+        // Recent files and the theme are remembered in the same node as the model-set folder.
+        EditorView view = new EditorView(model, EditorViewModel.userPreferences());
         Scene scene = new Scene(view, 1280, 820);
         scene.getStylesheets().add(EditorApp.class.getResource("editor.css").toExternalForm());
         view.installShortcuts(scene);

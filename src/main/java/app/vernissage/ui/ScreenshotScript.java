@@ -19,14 +19,17 @@ import java.util.Optional;
  * The editor's command line: an optional picture to open, and hidden options for documentation
  * screenshots: {@code --screenshot FILE} saves the window's scene and quits; {@code --paint-demo}
  * paints a stroke first; {@code --generate-demo} also starts a run and takes the screenshot at its
- * second preview.
+ * second preview; {@code --variants-demo} paints, runs three variants and takes the screenshot with the
+ * strip full and the second variant shown.
  */
-record ScreenshotScript(Optional<Path> file, Optional<Path> screenshot, boolean paint, boolean generate) {
+record ScreenshotScript(Optional<Path> file, Optional<Path> screenshot, boolean paint, boolean generate,
+                        boolean variants) {
     static ScreenshotScript parse(List<String> args) {
         Path file = null;
         Path shot = null;
         boolean paint = false;
         boolean generate = false;
+        boolean variants = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -36,10 +39,15 @@ record ScreenshotScript(Optional<Path> file, Optional<Path> screenshot, boolean 
                     paint = true;
                     generate = true;
                 }
+                case "--variants-demo" -> {
+                    paint = true;
+                    generate = true;
+                    variants = true;
+                }
                 default -> file = a.startsWith("--") ? file : Path.of(a);
             }
         }
-        return new ScreenshotScript(Optional.ofNullable(file), Optional.ofNullable(shot), paint, generate);
+        return new ScreenshotScript(Optional.ofNullable(file), Optional.ofNullable(shot), paint, generate, variants);
     }
 
     void start(EditorViewModel model, EditorView view, Scene scene) {
@@ -47,7 +55,28 @@ record ScreenshotScript(Optional<Path> file, Optional<Path> screenshot, boolean 
             return;
         }
         Path target = screenshot.get();
-        later(1.0, () -> {
+        later(file.isPresent() ? 1.0 : 0.5, () -> afterOpening(model, () -> run(model, scene, target)));
+    }
+
+    /** Runs {@code action} once no picture is being read any more (opening happens in the background). */
+    private static void afterOpening(EditorViewModel model, Runnable action) {
+        if (!model.openingProperty().get()) {
+            action.run();
+            return;
+        }
+        model.openingProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean old, Boolean now) {
+                if (!now) {
+                    obs.removeListener(this);
+                    later(0.3, action);
+                }
+            }
+        });
+    }
+
+    private void run(EditorViewModel model, Scene scene, Path target) {
+        {
             if (paint && model.document() != null) {
                 paintDemo(model);
             }
@@ -57,8 +86,27 @@ record ScreenshotScript(Optional<Path> file, Optional<Path> screenshot, boolean 
             }
             model.stepsProperty().set(60);
             model.promptProperty().set("a bowl of red apples");
+            if (variants) {
+                model.stepsProperty().set(20);
+                model.variantCountProperty().set(3);
+                model.randomSeedProperty().set(false);
+                model.seedProperty().set(1234);
+            }
             Runnable run = () -> {
                 model.generate();
+                if (variants) {
+                    model.runningProperty().addListener((obs, old, running) -> {
+                        if (!running) {
+                            later(0.3, () -> {
+                                if (model.variants().size() > 1) {
+                                    model.show(model.variants().get(1));
+                                }
+                                later(0.5, () -> shoot(scene, target));
+                            });
+                        }
+                    });
+                    return;
+                }
                 model.previewsShownProperty().addListener((obs, old, n) -> {
                     if (n.intValue() == 3) {
                         later(0.3, () -> shoot(scene, target));
@@ -74,7 +122,7 @@ record ScreenshotScript(Optional<Path> file, Optional<Path> screenshot, boolean 
                     }
                 });
             }
-        });
+        }
     }
 
     private static void paintDemo(EditorViewModel model) {

@@ -113,7 +113,10 @@ public final class EditorView extends BorderPane {
         sceneProperty().addListener((obs, old, scene) -> applyTheme());
         getStyleClass().add("editor");
         setTop(toolBar());
-        setCenter(canvas);
+        BorderPane centre = new BorderPane(new javafx.scene.layout.StackPane(canvas,
+                new EmptyCanvasHint(model, this::chooseAndOpen)));
+        centre.setBottom(new VariantsStrip(model));
+        setCenter(centre);
         ScrollPane side = new ScrollPane(new SidePanel(model, canvas));
         side.setFitToWidth(true);
         side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

@@ -15,8 +15,10 @@ import app.vernissage.core.image.ImageReadException;
 import app.vernissage.core.image.Mask;
 import app.vernissage.core.image.PixelImage;
 import app.vernissage.engine.modelset.ModelSet;
+import app.vernissage.engine.modelset.ModelSetLocations;
 import app.vernissage.engine.modelset.ModelSetException;
 import app.vernissage.engine.modelset.ModelSetValidator;
+import app.vernissage.engine.pipeline.InpaintEngine;
 import app.vernissage.engine.pipeline.InpaintRequest;
 import app.vernissage.engine.pipeline.InpaintResult;
 import app.vernissage.engine.pipeline.SamplerKind;
@@ -30,6 +32,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -44,17 +47,24 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
 
 /**
  * The editor's state and actions, without any window: the open document and its history, the brush,
@@ -64,10 +74,27 @@ import java.util.function.Consumer;
  */
 public final class EditorViewModel implements AutoCloseable {
     public static final int MAX_BRUSH = 500;
+    /** Most results one Generate makes. */
+    public static final int MAX_VARIANTS = 8;
+    /** Most variants kept in the strip; the oldest go first. */
+    public static final int KEEP_VARIANTS = 24;
+    /** Lowest strength the panel offers. */
+    public static final double MIN_STRENGTH = 0.05;
+    /** A new canvas may have at most this many pixels (2048 x 2048). */
+    public static final long MAX_CANVAS_PIXELS = 2048L * 2048L;
+    /** Smallest side of a new canvas. */
+    public static final int MIN_CANVAS_SIDE = 64;
+    /** The fill of a new canvas: mid grey. */
+    public static final int CANVAS_GREY = 0xFF808080;
+    /** Preferences key of the chosen model set folder. */
+    public static final String PREF_MODEL_SET_DIR = "modelSetDir";
+    /** The user preferences node the app uses. */
+    public static final String PREFS_NODE = "app/vernissage";
 
     private final Executor background;
     private final Consumer<Runnable> uiThread;
-    private final Path modelSetDir;
+    private final Preferences prefs;
+    private final ReadOnlyObjectWrapper<Path> modelSetDir = new ReadOnlyObjectWrapper<>();
     private final EngineCache engines = new EngineCache();
     private final History history = new History();
     private final List<Consumer<DocumentChange>> changeListeners = new CopyOnWriteArrayList<>();
@@ -94,52 +121,160 @@ public final class EditorViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper deviceText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
+    private final DoubleProperty strength = new SimpleDoubleProperty(1.0);
+    private final ObjectProperty<SamplerKind> sampler = new SimpleObjectProperty<>(SamplerKind.REFERENCE);
+    private final IntegerProperty variantCount = new SimpleIntegerProperty(1);
+    private final ObservableList<Variant> variants = FXCollections.observableArrayList();
+    private final ObservableList<Variant> variantsView = FXCollections.unmodifiableObservableList(variants);
+    private final ReadOnlyObjectWrapper<Variant> shownVariant = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyIntegerWrapper stepTotal = new ReadOnlyIntegerWrapper();
 
     private ModelSet modelSet;
     private BrushStroke stroke;
     private CancellationToken token;
     private long runId;
+    private long openId;
     private PixelImage runImage;
     private Mask runMask;
+    private Document runDocument;
+    private int runIndex;
+    private int runCount;
+    private final List<Variant> runVariants = new ArrayList<>();
 
     /**
-     * @param background  runs model-set checks and generations (one at a time is enough)
+     * @param background  runs model-set checks, picture reading and generations (one at a time is enough)
      * @param uiThread    runs a task on the UI thread later, e.g. {@code Platform::runLater}
-     * @param modelSetDir where the model set is, e.g. {@code ModelSetLocations.defaultSet()}
+     * @param modelSetDir where the model set is, e.g. {@code ModelSetLocations.defaultSet()}; a folder
+     *                    chosen later is not remembered
      */
     public EditorViewModel(Executor background, Consumer<Runnable> uiThread, Path modelSetDir) {
+        this(background, uiThread, modelSetDir, null);
+    }
+
+    /**
+     * @param prefs where a chosen model set folder is remembered (key {@value #PREF_MODEL_SET_DIR}), or null
+     */
+    public EditorViewModel(Executor background, Consumer<Runnable> uiThread, Path modelSetDir, Preferences prefs) {
         this.background = background;
         this.uiThread = uiThread;
-        this.modelSetDir = modelSetDir;
+        this.modelSetDir.set(modelSetDir);
+        this.prefs = prefs;
+    }
+
+    /**
+     * A view-model whose model set folder comes from {@code prefs} (key {@value #PREF_MODEL_SET_DIR}),
+     * falling back to {@link ModelSetLocations#defaultSet()}; a folder chosen later is remembered there.
+     */
+    public static EditorViewModel withPreferences(Executor background, Consumer<Runnable> uiThread, Preferences prefs) {
+        return new EditorViewModel(background, uiThread, rememberedModelSet(prefs), prefs);
+    }
+
+    /** The app's preferences node, {@value #PREFS_NODE}. */
+    public static Preferences userPreferences() {
+        return Preferences.userRoot().node(PREFS_NODE);
+    }
+
+    static Path rememberedModelSet(Preferences prefs) {
+        String dir = prefs == null ? null : prefs.get(PREF_MODEL_SET_DIR, null);
+        if (dir != null && !dir.isBlank()) {
+            try {
+                return Path.of(dir);
+            } catch (java.nio.file.InvalidPathException e) {
+                // fall through to the default
+            }
+        }
+        return ModelSetLocations.defaultSet();
     }
 
     // ---- Document ------------------------------------------------------------------------------
 
-    /** Opens a picture; on failure the message says why and the open document stays as it was. */
+    /**
+     * Starts opening a picture: it is read and decoded on the background executor, then shown; on
+     * failure the message says why and the open document stays as it was. False when refused (a
+     * generation is running); true when reading started (see {@link #openingProperty()}).
+     */
     public boolean open(Path file) {
         if (running.get()) {
             message.set(Messages.get("message.busy"));
             return false;
         }
-        PixelImage image;
-        try {
-            image = ImageFiles.read(file, ImageLimits.DEFAULT);
-        } catch (ImageReadException e) {
-            message.set(Messages.get("message.openFailed", file.getFileName(), e.getMessage()));
-            return false;
-        }
-        setDocument(new Document(image, file));
-        message.set(Messages.get("message.opened", file.getFileName(), image.width(), image.height()));
+        long id = ++openId;
+        opening.set(true);
+        message.set(Messages.get("message.opening", file.getFileName()));
+        background.execute(() -> {
+            try {
+                PixelImage image = ImageFiles.read(file, ImageLimits.DEFAULT);
+                uiThread.accept(() -> opened(id, file, image));
+            } catch (ImageReadException | RuntimeException | OutOfMemoryError e) {
+                String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                uiThread.accept(() -> openFailed(id, file, why));
+            }
+        });
         return true;
     }
 
-    /** Shows {@code image} as a new, unsaved document (tests, screenshots). */
+    private void opened(long id, Path file, PixelImage image) {
+        if (id != openId) {
+            return;
+        }
+        opening.set(false);
+        if (running.get()) {
+            message.set(Messages.get("message.busy"));
+            return;
+        }
+        setDocument(new Document(image, file));
+        message.set(Messages.get("message.opened", file.getFileName(), image.width(), image.height()));
+    }
+
+    private void openFailed(long id, Path file, String why) {
+        if (id != openId) {
+            return;
+        }
+        opening.set(false);
+        message.set(Messages.get("message.openFailed", file.getFileName(), why));
+    }
+
+    /** Shows {@code image} as a new, unsaved document (tests, screenshots); drops the variants. */
     public void setDocument(Document doc) {
         stroke = null;
         history.clear();
+        variants.clear();
+        shownVariant.set(null);
         document.set(doc);
         updateUndo();
+        if (!running.get()) {
+            preview.set(null);
+        }
         fire(new DocumentChange(doc.bounds(), true, true));
+    }
+
+    /**
+     * Text-to-image: a blank mid-grey canvas of {@code width} x {@code height} (multiples of 8), fully
+     * masked, so that Generate fills it from the prompt. False (and a message) when the size is refused.
+     */
+    public boolean newCanvas(int width, int height) {
+        if (running.get()) {
+            message.set(Messages.get("message.busy"));
+            return false;
+        }
+        if (width < MIN_CANVAS_SIDE || height < MIN_CANVAS_SIDE || width % 8 != 0 || height % 8 != 0) {
+            message.set(Messages.get("message.canvasSize", Integer.toString(width), Integer.toString(height),
+                    Integer.toString(MIN_CANVAS_SIDE)));
+            return false;
+        }
+        if ((long) width * height > MAX_CANVAS_PIXELS) {
+            message.set(Messages.get("message.canvasTooLarge", Integer.toString(width), Integer.toString(height),
+                    String.format(Locale.ROOT, "%.1f", MAX_CANVAS_PIXELS / 1e6)));
+            return false;
+        }
+        Document doc = new Document(PixelImage.filled(width, height, CANVAS_GREY), null);
+        java.util.Arrays.fill(doc.mask().values(), (byte) 255);
+        openId++;
+        opening.set(false);
+        setDocument(doc);
+        message.set(Messages.get("message.newCanvas", Integer.toString(width), Integer.toString(height)));
+        return true;
     }
 
     /** Writes the picture as PNG or JPEG (by extension); true when written. */
@@ -171,6 +306,7 @@ public final class EditorViewModel implements AutoCloseable {
         if (doc == null || running.get()) {
             return;
         }
+        show(null);
         Brush brush = new Brush(Math.clamp(brushSize.get(), 1, MAX_BRUSH), Math.clamp(brushHardness.get(), 0, 1),
                 erase || eraser.get());
         stroke = BrushStroke.begin(doc, brush, x, y);
@@ -207,6 +343,7 @@ public final class EditorViewModel implements AutoCloseable {
         if (doc == null || running.get() || stroke != null) {
             return;
         }
+        show(null);
         Edit edit = op.apply(doc);
         history.add(edit);
         updateUndo();
@@ -226,6 +363,7 @@ public final class EditorViewModel implements AutoCloseable {
         if (doc == null || running.get() || stroke != null) {
             return;
         }
+        show(null);
         Optional<Edit> edit = back ? history.undo(doc) : history.redo(doc);
         edit.ifPresent(e -> fire(new DocumentChange(e.area(), e.changesImage(), false)));
         updateUndo();
@@ -253,8 +391,9 @@ public final class EditorViewModel implements AutoCloseable {
     /** Checks the model set folder in the background. */
     public void refreshModelSet() {
         modelSetState.set(ModelSetState.CHECKING);
-        modelSetText.set(Messages.get("modelSet.checking", modelSetDir));
-        background.execute(this::checkModelSet);
+        modelSetText.set(Messages.get("modelSet.checking", modelSetDir.get()));
+        Path dir = modelSetDir.get();
+        background.execute(() -> checkModelSet(dir));
     }
 
     /** Writes the small generated demo model set into the model set folder, then checks it. */
@@ -262,23 +401,81 @@ public final class EditorViewModel implements AutoCloseable {
         if (running.get()) {
             return;
         }
+        Path dir = modelSetDir.get();
         modelSetState.set(ModelSetState.CHECKING);
-        modelSetText.set(Messages.get("modelSet.installing", modelSetDir));
+        modelSetText.set(Messages.get("modelSet.installing", dir));
         background.execute(() -> {
             try {
-                SyntheticModelSet.write(modelSetDir, SyntheticModelSet.Options.demo());
+                SyntheticModelSet.write(dir, SyntheticModelSet.Options.demo());
             } catch (IOException | RuntimeException e) {
                 uiThread.accept(() -> {
                     modelSetState.set(ModelSetState.MISSING);
-                    modelSetText.set(Messages.get("modelSet.installFailed", modelSetDir, e.getMessage()));
+                    modelSetText.set(Messages.get("modelSet.installFailed", dir, e.getMessage()));
                 });
                 return;
             }
-            checkModelSet();
+            checkModelSet(dir);
         });
     }
 
-    private void checkModelSet() {
+    /**
+     * Validates {@code dir} in the background; when it is a usable model set it becomes the one used
+     * and is remembered in the preferences, otherwise the message gives the first problem and
+     * nothing changes.
+     */
+    public void chooseModelSet(Path dir) {
+        if (running.get()) {
+            message.set(Messages.get("message.busy"));
+            return;
+        }
+        message.set(Messages.get("modelSet.checking", dir));
+        background.execute(() -> {
+            try {
+                ModelSet set = ModelSetValidator.open(dir);
+                uiThread.accept(() -> {
+                    if (running.get()) {
+                        message.set(Messages.get("message.busy"));
+                        return;
+                    }
+                    modelSetDir.set(dir);
+                    modelSet = set;
+                    modelSetState.set(ModelSetState.READY);
+                    modelSetText.set(Messages.get("modelSet.ready", set.manifest().name(), set.dir()));
+                    applyManifestSampler(set);
+                    message.set(Messages.get("modelSet.chosen", dir) + remember(dir));
+                });
+            } catch (ModelSetException | RuntimeException e) {
+                uiThread.accept(() -> message.set(Messages.get("modelSet.refused", dir, e.getMessage())));
+            }
+        });
+    }
+
+    /** Stores the folder in the preferences; returns "" or a sentence saying it could not be stored. */
+    private String remember(Path dir) {
+        if (prefs == null) {
+            return "";
+        }
+        try {
+            prefs.put(PREF_MODEL_SET_DIR, dir.toAbsolutePath().toString());
+            prefs.flush();
+            return "";
+        } catch (BackingStoreException | IllegalStateException e) {
+            return " " + Messages.get("modelSet.notRemembered", e.getMessage());
+        }
+    }
+
+    private void applyManifestSampler(ModelSet set) {
+        String name = set.manifest().sampler();
+        if (name != null) {
+            try {
+                sampler.set(SamplerKind.parse(name));
+            } catch (IllegalArgumentException e) {
+                // the validator refuses unknown samplers; keep the choice
+            }
+        }
+    }
+
+    private void checkModelSet(Path modelSetDir) {
         String device;
         try {
             device = EngineCache.device().explanation();
@@ -289,13 +486,20 @@ public final class EditorViewModel implements AutoCloseable {
         try {
             ModelSet set = ModelSetValidator.open(modelSetDir);
             uiThread.accept(() -> {
+                if (!modelSetDir.equals(this.modelSetDir.get())) {
+                    return;
+                }
                 modelSet = set;
+                applyManifestSampler(set);
                 modelSetState.set(ModelSetState.READY);
                 modelSetText.set(Messages.get("modelSet.ready", set.manifest().name(), set.dir()));
                 deviceText.set(deviceLine);
             });
         } catch (ModelSetException | RuntimeException e) {
             uiThread.accept(() -> {
+                if (!modelSetDir.equals(this.modelSetDir.get())) {
+                    return;
+                }
                 modelSet = null;
                 modelSetState.set(ModelSetState.MISSING);
                 modelSetText.set(Messages.get("modelSet.missing", modelSetDir));
@@ -306,10 +510,18 @@ public final class EditorViewModel implements AutoCloseable {
 
     // ---- Generation ----------------------------------------------------------------------------
 
-    /** Starts a run over the masked area; progress and previews arrive on the UI thread. */
+    /**
+     * Starts a run of {@link #variantCountProperty()} results over the masked area, one after another
+     * with seeds seed, seed+1, ...; progress and previews of the current one arrive on the UI thread,
+     * and each finished result joins {@link #variants()}. Nothing is applied until a variant is accepted.
+     */
     public void generate() {
         Document doc = document.get();
         if (running.get() || doc == null || stroke != null) {
+            return;
+        }
+        if (opening.get()) {
+            message.set(Messages.get("message.busy"));
             return;
         }
         if (modelSet == null) {
@@ -320,16 +532,19 @@ public final class EditorViewModel implements AutoCloseable {
             message.set(Messages.get("message.emptyMask"));
             return;
         }
-        long used = randomSeed.get() ? new SecureRandom().nextLong() & Long.MAX_VALUE : seed.get();
+        int count = Math.clamp(variantCount.get(), 1, MAX_VARIANTS);
+        long first = randomSeed.get() ? new SecureRandom().nextLong(1L << 53) : seed.get();
         PixelImage image = doc.image().copy();
         Mask mask = new Mask(doc.width(), doc.height(), doc.mask().values().clone());
-        InpaintRequest request;
+        List<InpaintRequest> requests = new ArrayList<>(count);
         try {
-            String name = modelSet.manifest().sampler();
-            SamplerKind kind = SamplerKind.parse(name == null ? "reference" : name);
-            request = new InpaintRequest(image, mask, prompt.get(), negative.get(), steps.get(),
-                    (float) guidance.get(), InpaintRequest.REFERENCE_ETA, used, kind, null,
-                    InpaintRequest.DEFAULT_FEATHER);
+            float s = (float) Math.clamp(strength.get(), MIN_STRENGTH, 1.0);
+            SamplerKind kind = sampler.get() == null ? SamplerKind.REFERENCE : sampler.get();
+            for (int i = 0; i < count; i++) {
+                requests.add(new InpaintRequest(image, mask, prompt.get(), negative.get(), steps.get(),
+                        (float) guidance.get(), InpaintRequest.REFERENCE_ETA, first + i, kind, null,
+                        InpaintRequest.DEFAULT_FEATHER, s));
+            }
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return;
@@ -339,27 +554,41 @@ public final class EditorViewModel implements AutoCloseable {
         token = runToken;
         runImage = image;
         runMask = mask;
-        usedSeed.set(Long.toString(used));
+        runDocument = doc;
+        runIndex = 0;
+        runCount = count;
+        runVariants.clear();
+        shownVariant.set(null);
+        usedSeed.set(count == 1 ? Long.toString(first) : Messages.get("label.seedRange", Long.toString(first),
+                Long.toString(first + count - 1)));
         running.set(true);
         progress.set(-1);
         progressText.set(Messages.get("progress.starting"));
+        preview.set(null);
         message.set("");
         ModelSet set = modelSet;
-        CoalescedPreviews listener = new CoalescedPreviews(uiThread, step -> showStep(id, step),
-                stage -> showStage(id, stage));
         background.execute(() -> {
             try {
-                InpaintResult result = engines.engineFor(set).inpaint(request, listener, runToken);
-                uiThread.accept(() -> finished(id, runToken, result));
+                InpaintEngine engine = engines.engineFor(set);
+                for (int i = 0; i < requests.size(); i++) {
+                    runToken.throwIfCancelled();
+                    int index = i;
+                    uiThread.accept(() -> startVariant(id, index));
+                    CoalescedPreviews listener = new CoalescedPreviews(uiThread, step -> showStep(id, index, step),
+                            stage -> showStage(id, stage));
+                    InpaintResult result = engine.inpaint(requests.get(i), listener, runToken);
+                    uiThread.accept(() -> variantFinished(id, result));
+                }
+                uiThread.accept(() -> allFinished(id));
             } catch (CancelledException e) {
-                uiThread.accept(() -> ended(id, Messages.get("message.cancelled")));
+                uiThread.accept(() -> ended(id, cancelledText()));
             } catch (EngineException | RuntimeException e) {
                 uiThread.accept(() -> ended(id, Messages.get("message.failed", e.getMessage())));
             }
         });
     }
 
-    /** Stops the run; the document stays exactly as it was before it. */
+    /** Stops the run (and the variants still queued); finished variants stay, the document is unchanged. */
     public void cancel() {
         if (running.get() && token != null) {
             token.cancel();
@@ -367,40 +596,61 @@ public final class EditorViewModel implements AutoCloseable {
         }
     }
 
-    private void showStage(long id, String stage) {
-        if (id == runId && running.get() && !token.isCancelled()) {
-            progressText.set(Messages.get("progress.stage", stage));
+    private void startVariant(long id, int index) {
+        if (id == runId && running.get()) {
+            runIndex = index;
         }
     }
 
-    private void showStep(long id, StepProgress step) {
-        if (id != runId || !running.get() || token.isCancelled()) {
+    private String variantPrefix() {
+        return runCount > 1 ? Messages.get("progress.variant", runIndex + 1, runCount) + " " : "";
+    }
+
+    private void showStage(long id, String stage) {
+        if (id == runId && running.get() && !token.isCancelled()) {
+            progressText.set(variantPrefix() + Messages.get("progress.stage", stage));
+        }
+    }
+
+    private void showStep(long id, int index, StepProgress step) {
+        if (id != runId || index != runIndex || !running.get() || token.isCancelled()) {
             return;
         }
-        progress.set(step.step() / (double) step.total());
-        progressText.set(Messages.get("progress.step", step.step(), step.total(),
+        stepTotal.set(step.total());
+        progress.set((index + step.step() / (double) step.total()) / runCount);
+        progressText.set(variantPrefix() + Messages.get("progress.step", step.step(), step.total(),
                 Math.max(0, step.remaining().toSeconds())));
         preview.set(PreviewBlend.blend(runImage, runMask, step.preview()));
         previewsShown.set(previewsShown.get() + 1);
     }
 
-    private void finished(long id, CancellationToken runToken, InpaintResult result) {
+    private void variantFinished(long id, InpaintResult result) {
+        if (id != runId || document.get() != runDocument) {
+            return;
+        }
+        Variant v = new Variant(result.seed(), result.image(), result.device(), result.timings().totalNanos() / 1e9);
+        runVariants.add(v);
+        variants.add(v);
+        while (variants.size() > KEEP_VARIANTS) {
+            variants.removeFirst();
+        }
+    }
+
+    private void allFinished(long id) {
         if (id != runId) {
             return;
         }
-        if (runToken.isCancelled()) {
-            ended(id, Messages.get("message.cancelled"));
-            return;
-        }
-        Document doc = document.get();
-        ImageRegionEdit edit = ImageRegionEdit.replaceWith(doc, result.image(), Messages.get("edit.generate"));
-        history.add(edit);
-        updateUndo();
-        ended(id, Messages.get("message.generated", Long.toString(result.seed()), result.device(),
-                String.format(java.util.Locale.ROOT, "%.1f", result.timings().totalNanos() / 1e9)));
-        if (edit != null) {
-            fire(new DocumentChange(edit.area(), true, false));
-        }
+        Variant last = runVariants.isEmpty() ? null : runVariants.getLast();
+        String text = last == null ? "" : runVariants.size() == 1
+                ? Messages.get("message.variantReady", Long.toString(last.seed()), last.device(),
+                String.format(Locale.ROOT, "%.1f", last.seconds()))
+                : Messages.get("message.variantsReady", runVariants.size());
+        ended(id, text);
+    }
+
+    private String cancelledText() {
+        return runVariants.isEmpty() ? Messages.get("message.cancelled")
+                : Messages.get("message.cancelledKept", runVariants.size());
     }
 
     private void ended(long id, String text) {
@@ -408,12 +658,75 @@ public final class EditorViewModel implements AutoCloseable {
             return;
         }
         running.set(false);
-        preview.set(null);
         progress.set(0);
         progressText.set("");
         runImage = null;
         runMask = null;
+        runDocument = null;
         message.set(text);
+        Variant firstNew = runVariants.stream().filter(variants::contains).findFirst().orElse(null);
+        runVariants.clear();
+        show(firstNew);
+    }
+
+    // ---- Variants ------------------------------------------------------------------------------
+
+    /** The finished results, oldest first; unmodifiable. */
+    public ObservableList<Variant> variants() {
+        return variantsView;
+    }
+
+    /**
+     * Shows {@code variant} in place on the canvas (through {@link #previewProperty()}) without changing
+     * the document; null shows the document again. Ignored while a run goes.
+     */
+    public void show(Variant variant) {
+        if (running.get()) {
+            return;
+        }
+        Document doc = document.get();
+        if (variant != null && (doc == null || !variants.contains(variant)
+                || variant.image().width() != doc.width() || variant.image().height() != doc.height())) {
+            variant = null;
+        }
+        shownVariant.set(variant);
+        preview.set(variant == null ? null : variant.image());
+    }
+
+    /** Applies the shown variant to the document as one undoable edit; true when something changed. */
+    public boolean acceptShown() {
+        Variant v = shownVariant.get();
+        Document doc = document.get();
+        if (v == null || doc == null || running.get() || stroke != null) {
+            return false;
+        }
+        ImageRegionEdit edit = ImageRegionEdit.replaceWith(doc, v.image(), Messages.get("edit.generate"));
+        show(null);
+        message.set(Messages.get("message.accepted", Long.toString(v.seed())));
+        if (edit == null) {
+            return false;
+        }
+        history.add(edit);
+        updateUndo();
+        fire(new DocumentChange(edit.area(), true, false));
+        return true;
+    }
+
+    /** Drops every variant; the document stays as it is. */
+    public void discardVariants() {
+        if (running.get()) {
+            return;
+        }
+        show(null);
+        variants.clear();
+    }
+
+    /** Copies the variant's seed into the seed field and turns the random seed off. */
+    public void useSeed(Variant variant) {
+        if (variant != null) {
+            randomSeed.set(false);
+            seed.set(variant.seed());
+        }
     }
 
     @Override
@@ -495,7 +808,10 @@ public final class EditorViewModel implements AutoCloseable {
         return progressText.getReadOnlyProperty();
     }
 
-    /** The picture with the newest preview inside the mask while a run goes, else null. */
+    /**
+     * What the canvas shows over the document: while a run goes the picture with the newest preview
+     * inside the mask, otherwise the shown (not yet accepted) variant; null shows the document.
+     */
     public ReadOnlyObjectProperty<PixelImage> previewProperty() {
         return preview.getReadOnlyProperty();
     }
@@ -525,7 +841,40 @@ public final class EditorViewModel implements AutoCloseable {
     }
 
     public Path modelSetDir() {
-        return modelSetDir;
+        return modelSetDir.get();
+    }
+
+    public ReadOnlyObjectProperty<Path> modelSetDirProperty() {
+        return modelSetDir.getReadOnlyProperty();
+    }
+
+    /** 0.05..1: 1 replaces the masked area, lower values touch up the current pixels. */
+    public DoubleProperty strengthProperty() {
+        return strength;
+    }
+
+    public ObjectProperty<SamplerKind> samplerProperty() {
+        return sampler;
+    }
+
+    /** How many results one Generate makes, 1..{@value #MAX_VARIANTS}. */
+    public IntegerProperty variantCountProperty() {
+        return variantCount;
+    }
+
+    /** The variant shown on the canvas, not yet applied; null when the document itself is shown. */
+    public ReadOnlyObjectProperty<Variant> shownVariantProperty() {
+        return shownVariant.getReadOnlyProperty();
+    }
+
+    /** The step count of the newest progress event (the strength scales it). */
+    public ReadOnlyIntegerProperty stepTotalProperty() {
+        return stepTotal.getReadOnlyProperty();
+    }
+
+    /** A picture is being read in the background. */
+    public ReadOnlyBooleanProperty openingProperty() {
+        return opening.getReadOnlyProperty();
     }
 
     // --- canvas tools ---

@@ -5,6 +5,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
@@ -13,12 +14,17 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.stage.DirectoryChooser;
+import javafx.util.StringConverter;
+import app.vernissage.engine.pipeline.SamplerKind;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
@@ -97,7 +103,14 @@ public final class SidePanel extends VBox {
         seed.setTextFormatter(new TextFormatter<>(c -> c.getControlNewText().matches("\\d{0,18}") ? c : null));
         seed.setPrefColumnCount(10);
         seed.disableProperty().bind(model.randomSeedProperty());
+        seed.setId("seed");
         seed.textProperty().addListener((obs, old, v) -> model.seedProperty().set(v.isEmpty() ? 0 : Long.parseLong(v)));
+        model.seedProperty().addListener((obs, old, v) -> {
+            String text = Long.toString(v.longValue());
+            if (!text.equals(seed.getText()) && !(seed.getText().isEmpty() && v.longValue() == 0)) {
+                seed.setText(text);
+            }
+        });
         Label used = new Label();
         used.setId("usedSeed");
         used.textProperty().bind(Bindings.when(model.usedSeedProperty().isEmpty()).then("")
@@ -117,18 +130,74 @@ public final class SidePanel extends VBox {
         cancel.disableProperty().bind(model.runningProperty().not());
         cancel.setOnAction(e -> model.cancel());
 
+        Slider strength = new Slider(EditorViewModel.MIN_STRENGTH, 1, model.strengthProperty().get());
+        strength.setId("strength");
+        strength.valueProperty().bindBidirectional(model.strengthProperty());
+        strength.setTooltip(new Tooltip(Messages.get("tooltip.strength")));
+        Label strengthLabel = new Label();
+        strengthLabel.textProperty().bind(Bindings.format(java.util.Locale.ROOT, "%s: %.2f",
+                Messages.get("label.strength"), model.strengthProperty()));
+        strengthLabel.setTooltip(new Tooltip(Messages.get("tooltip.strength")));
+
+        ComboBox<SamplerKind> sampler = new ComboBox<>();
+        sampler.setId("sampler");
+        sampler.getItems().addAll(SamplerKind.values());
+        sampler.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SamplerKind k) {
+                return k == null ? "" : Messages.get(k == SamplerKind.DDPM ? "sampler.ddpm" : "sampler.reference");
+            }
+
+            @Override
+            public SamplerKind fromString(String text) {
+                return null;
+            }
+        });
+        sampler.valueProperty().bindBidirectional(model.samplerProperty());
+        sampler.setPrefWidth(150);
+
+        Spinner<Integer> variants = new Spinner<>(1, EditorViewModel.MAX_VARIANTS, model.variantCountProperty().get());
+        variants.setId("variantCount");
+        variants.setEditable(true);
+        variants.setPrefWidth(80);
+        variants.valueProperty().addListener((obs, old, v) -> model.variantCountProperty().set(v));
+        model.variantCountProperty().addListener((obs, old, v) ->
+                variants.getValueFactory().setValue(Math.clamp(v.intValue(), 1, EditorViewModel.MAX_VARIANTS)));
+
+        Button newCanvas = new Button(Messages.get("action.newCanvas"), FontIcon.of(MaterialDesignF.FILE_OUTLINE));
+        newCanvas.setId("newCanvas");
+        newCanvas.disableProperty().bind(model.runningProperty());
+        newCanvas.setOnAction(e -> NewCanvasDialog.show(newCanvas.getScene() == null ? null
+                : newCanvas.getScene().getWindow(), model));
+
         ProgressBar bar = new ProgressBar(0);
         bar.setId("progress");
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(model.progressProperty());
         bar.visibleProperty().bind(model.runningProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
         Label stepText = new Label();
         stepText.setId("stepText");
         stepText.textProperty().bind(model.progressTextProperty());
+        stepText.visibleProperty().bind(model.runningProperty());
+        stepText.managedProperty().bind(stepText.visibleProperty());
 
-        return new VBox(6, heading("section.generation"), new Label(Messages.get("label.prompt")), prompt,
+        newCanvas.setTooltip(new Tooltip(Messages.get("dialog.newCanvas.header")));
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox title = new HBox(8, heading("section.generation"), gap, newCanvas);
+        title.setAlignment(javafx.geometry.Pos.BOTTOM_LEFT);
+        steps.setPrefWidth(80);
+        guidance.setPrefWidth(80);
+        variants.setPrefWidth(70);
+        Label samplerLabel = new Label(Messages.get("label.sampler"));
+        HBox samplerRow = new HBox(8, samplerLabel, sampler);
+        samplerRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return new VBox(6, title, new Label(Messages.get("label.prompt")), prompt,
                 new Label(Messages.get("label.negative")), negative,
-                new HBox(8, labelled("label.steps", steps), labelled("label.guidance", guidance)),
+                new HBox(8, labelled("label.steps", steps), labelled("label.guidance", guidance),
+                        labelled("label.variants", variants)),
+                samplerRow, strengthLabel, strength,
                 random, new HBox(8, new Label(Messages.get("label.seed")), seed), used,
                 new HBox(6, generate, cancel), bar, stepText);
     }
@@ -150,6 +219,22 @@ public final class SidePanel extends VBox {
         install.visibleProperty().bind(model.modelSetStateProperty().isEqualTo(ModelSetState.MISSING));
         install.managedProperty().bind(install.visibleProperty());
         install.setOnAction(e -> model.installDemoModelSet());
-        return new VBox(6, heading("section.model"), set, device, install);
+        Button choose = new Button(Messages.get("action.chooseModelSet"), FontIcon.of(MaterialDesignF.FOLDER_COG_OUTLINE));
+        choose.setId("chooseModelSet");
+        choose.disableProperty().bind(model.runningProperty());
+        choose.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle(Messages.get("dialog.modelSet.title"));
+            java.io.File current = model.modelSetDir().toFile();
+            java.io.File start = current.isDirectory() ? current : current.getParentFile();
+            if (start != null && start.isDirectory()) {
+                chooser.setInitialDirectory(start);
+            }
+            java.io.File dir = chooser.showDialog(choose.getScene() == null ? null : choose.getScene().getWindow());
+            if (dir != null) {
+                model.chooseModelSet(dir.toPath());
+            }
+        });
+        return new VBox(6, heading("section.model"), set, device, install, choose);
     }
 }

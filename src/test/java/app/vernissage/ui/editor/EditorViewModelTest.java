@@ -79,7 +79,8 @@ class EditorViewModelTest {
         Document opened = vm.document();
         assertEquals(20, opened.width());
         Path bad = Files.writeString(dir.resolve("bad.png"), "not a picture");
-        assertFalse(vm.open(bad));
+        vm.open(bad);
+        assertFalse(vm.openingProperty().get());
         assertSame(opened, vm.document());
         assertTrue(vm.messageProperty().get().contains("bad.png"), vm.messageProperty().get());
     }
@@ -116,6 +117,7 @@ class EditorViewModelTest {
         ready.seedProperty().set(7);
         ready.stepsProperty().set(4);
         ready.promptProperty().set("red apple");
+        ready.variantCountProperty().set(1);
         int previewsBefore = ready.previewsShownProperty().get();
         ready.generate();
         assertTrue(ready.runningProperty().get());
@@ -123,8 +125,16 @@ class EditorViewModelTest {
         ui.runUntil(() -> !ready.runningProperty().get(), WAIT);
 
         assertTrue(ready.previewsShownProperty().get() > previewsBefore, "no preview arrived");
+        assertEquals(1, ready.variants().size(), ready.messageProperty().get());
+        Variant result = ready.variants().getFirst();
+        assertSame(result, ready.shownVariantProperty().get(), "the finished result is shown");
+        assertSame(result.image(), ready.previewProperty().get());
+        assertArrayEquals(original, doc.image().argb(), "nothing is applied before Accept");
+        assertFalse(ready.canUndoProperty().get());
+        assertTrue(ready.acceptShown());
         assertNull(ready.previewProperty().get());
         int[] now = doc.image().argb();
+        assertArrayEquals(result.image().argb(), now);
         assertNotEquals(original[45 * 128 + 60], now[45 * 128 + 60], ready.messageProperty().get());
         assertEquals(original[2 * 128 + 2], now[2 * 128 + 2], "far outside the mask nothing changes");
         assertTrue(ready.canUndoProperty().get());
@@ -140,6 +150,7 @@ class EditorViewModelTest {
         byte[] mask = doc.mask().values().clone();
         ready.setDocument(doc);
         ready.stepsProperty().set(200);
+        ready.variantCountProperty().set(1);
         ready.randomSeedProperty().set(true);
         int previewsBefore = ready.previewsShownProperty().get();
         ready.generate();

@@ -152,6 +152,10 @@ class EditorWindowTest {
         waitFor(40, () -> !model.runningProperty().get() && model.usedSeedProperty().get().equals("3"));
 
         assertTrue(view.canvas().previewFrames() > 0, "no preview reached the canvas");
+        assertTrue(view.canvas().previewVisible(), "the result is shown, not yet applied");
+        assertArrayEquals(original, doc.image().argb());
+        robot.clickOn("#acceptVariant");
+        WaitForAsyncUtils.waitForFxEvents();
         assertFalse(view.canvas().previewVisible());
         int inside = 80 * 192 + 90;
         assertNotEquals(original[inside], doc.image().argb()[inside], model.messageProperty().get());
