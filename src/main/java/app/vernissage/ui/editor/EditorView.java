@@ -206,7 +206,8 @@ public final class EditorView extends BorderPane {
         feather.setAccelerator(FEATHER);
         feather.setOnAction(e -> morph("action.feather", MaskMorphology::feather));
         menu.getItems().addAll(grow, shrink, feather);
-        menu.disableProperty().bind(model.documentProperty().isNull().or(model.runningProperty()));
+        menu.disableProperty().bind(model.documentProperty().isNull().or(model.runningProperty())
+                .or(model.maskBusyProperty()));
         return menu;
     }
 
@@ -218,7 +219,7 @@ public final class EditorView extends BorderPane {
         }
         askPixels(Messages.get(key)).ifPresent(n -> {
             lastRadius = n;
-            model.applyMaskEdit(d -> op.apply(d, n));
+            model.applyMaskEditInBackground(d -> op.apply(d, n));
         });
     }
 

@@ -303,7 +303,7 @@ public final class EditorViewModel implements AutoCloseable {
     /** Starts a brush stroke at image coordinates; {@code erase} also when the eraser toggle is on. */
     public void beginStroke(double x, double y, boolean erase) {
         Document doc = document.get();
-        if (doc == null || running.get()) {
+        if (doc == null || running.get() || maskBusy.get()) {
             return;
         }
         show(null);
@@ -890,7 +890,7 @@ public final class EditorViewModel implements AutoCloseable {
      */
     public boolean applyMaskEdit(java.util.function.Function<Document, ? extends Edit> op) {
         Document doc = document.get();
-        if (doc == null || running.get() || stroke != null) {
+        if (doc == null || running.get() || stroke != null || maskBusy.get()) {
             return false;
         }
         Edit edit = op.apply(doc);
@@ -901,6 +901,51 @@ public final class EditorViewModel implements AutoCloseable {
         updateUndo();
         fire(new DocumentChange(edit.area(), edit.changesImage(), false));
         return true;
+    }
+
+    private final javafx.beans.property.ReadOnlyBooleanWrapper maskBusy = new javafx.beans.property.ReadOnlyBooleanWrapper();
+
+    /** True while a slow mask operation (grow, shrink, feather) runs in the background. */
+    public javafx.beans.property.ReadOnlyBooleanProperty maskBusyProperty() {
+        return maskBusy.getReadOnlyProperty();
+    }
+
+    /**
+     * Like {@link #applyMaskEdit} for operations that can take a second on a large mask: {@code op}
+     * runs on the background executor (the UI thread never waits); painting and other mask edits are
+     * refused until it is done, then the edit is recorded on the UI thread.
+     */
+    public void applyMaskEditInBackground(java.util.function.Function<Document, ? extends Edit> op) {
+        Document doc = document.get();
+        if (doc == null || running.get() || stroke != null || maskBusy.get()) {
+            return;
+        }
+        maskBusy.set(true);
+        message.set(Messages.get("message.maskWorking"));
+        background.execute(() -> {
+            Edit edit = null;
+            RuntimeException failure = null;
+            try {
+                edit = op.apply(doc);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            Edit done = edit;
+            RuntimeException failed = failure;
+            uiThread.accept(() -> {
+                maskBusy.set(false);
+                if (failed != null) {
+                    message.set(Messages.get("message.maskFailed", failed.getMessage()));
+                    return;
+                }
+                message.set("");
+                if (done != null && document.get() == doc) {
+                    history.add(done);
+                    updateUndo();
+                    fire(new DocumentChange(done.area(), done.changesImage(), false));
+                }
+            });
+        });
     }
 
     /** The names of the edits held, oldest first; the first {@link #historyPosition()} are applied. */

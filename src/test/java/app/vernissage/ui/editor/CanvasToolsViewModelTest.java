@@ -73,4 +73,21 @@ class CanvasToolsViewModelTest {
         assertEquals(0, vm.historyPosition());
         assertTrue(vm.historyNames().isEmpty());
     }
+
+    @Test
+    void slowMaskOperationsRunInTheBackgroundAndBlockPaintingMeanwhile(@TempDir Path dir) {
+        java.util.List<Runnable> backgroundQueue = new java.util.ArrayList<>();
+        EditorViewModel vm = new EditorViewModel(backgroundQueue::add, Runnable::run, dir.resolve("none"));
+        backgroundQueue.clear();
+        vm.setDocument(new Document(PixelImage.filled(20, 10, 0xFF000000), null));
+        assertTrue(vm.applyMaskEdit(d -> MaskShapes.rectangle(d, new PixelRect(5, 3, 4, 4), SelectionMode.ADD)));
+        backgroundQueue.clear();
+        vm.applyMaskEditInBackground(d -> MaskMorphology.grow(d, 1));
+        assertTrue(vm.maskBusyProperty().get(), "busy until the background work is done");
+        assertEquals(1, backgroundQueue.size(), "the work went to the background executor");
+        assertFalse(vm.applyMaskEdit(d -> MaskMorphology.grow(d, 1)), "no second mask edit meanwhile");
+        backgroundQueue.removeFirst().run();
+        assertFalse(vm.maskBusyProperty().get());
+        assertEquals(2, vm.historyNames().size(), "the grow is one undoable edit");
+    }
 }

@@ -151,6 +151,12 @@ class CanvasToolsWindowTest {
         robot.interact(() -> spinner.getEditor().setText("3"));
         robot.clickOn("OK");
         WaitForAsyncUtils.waitForFxEvents();
+        // Grow runs on the background executor; wait until its edit is recorded on the FX thread.
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (model.historyNames().size() < 2 && System.currentTimeMillis() < deadline) {
+            WaitForAsyncUtils.sleep(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
         Document doc = model.document();
         assertEquals(255, doc.mask().valueAt(37, 35), "3 px to the left is grown");
         assertEquals(0, doc.mask().valueAt(36, 35));
