@@ -508,7 +508,25 @@ public final class EditorView extends BorderPane {
         if (!name.endsWith(".png") && !name.endsWith(".jpg") && !name.endsWith(".jpeg")) {
             file = new File(file.getPath() + (chooser.getSelectedExtensionFilter() == jpeg ? ".jpg" : ".png"));
         }
-        model.export(file.toPath());
+        java.nio.file.Path target = file.toPath();
+        String chosen = file.getName().toLowerCase(java.util.Locale.ROOT);
+        if (chosen.endsWith(".jpg") || chosen.endsWith(".jpeg")) {
+            askJpegQuality().ifPresent(q -> model.export(target, q));
+        } else {
+            model.export(target);
+        }
+    }
+
+    /** Asks for the JPEG quality (best, high, medium, small); empty when cancelled. */
+    private java.util.Optional<Float> askJpegQuality() {
+        List<String> choices = List.of(Messages.get("jpeg.best"), Messages.get("jpeg.high"), Messages.get("jpeg.medium"),
+                Messages.get("jpeg.small"));
+        float[] values = {1f, 0.92f, 0.8f, 0.6f};
+        javafx.scene.control.ChoiceDialog<String> dialog = new javafx.scene.control.ChoiceDialog<>(choices.get(1), choices);
+        dialog.setTitle(Messages.get("dialog.jpeg.title"));
+        dialog.setHeaderText(Messages.get("dialog.jpeg.header"));
+        dialog.initOwner(window());
+        return dialog.showAndWait().map(c -> values[choices.indexOf(c)]);
     }
 
     private void dragOver(DragEvent e) {

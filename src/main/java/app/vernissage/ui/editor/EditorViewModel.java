@@ -277,14 +277,31 @@ public final class EditorViewModel implements AutoCloseable {
         return true;
     }
 
-    /** Writes the picture as PNG or JPEG (by extension); true when written. */
+    /** Settings of the last accepted generation, written into exported PNGs; null before any. */
+    private String lastAccepted;
+
+    /** Writes the picture as PNG or JPEG (by extension) at JPEG quality 0.92; true when written. */
     public boolean export(Path file) {
+        return export(file, 0.92f);
+    }
+
+    /**
+     * Writes the picture as PNG or JPEG (by extension); a PNG carries the last accepted
+     * generation's prompt and settings as text chunks. True when written.
+     */
+    public boolean export(Path file, float jpegQuality) {
         Document doc = document.get();
         if (doc == null) {
             return false;
         }
+        java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
+        text.put("Software", "Vernissage");
+        if (lastAccepted != null) {
+            text.put("Description", prompt.get());
+            text.put("vernissage:settings", lastAccepted);
+        }
         try {
-            ImageFiles.write(doc.image(), file, 0.92f);
+            ImageFiles.write(doc.image(), file, jpegQuality, text);
         } catch (IOException | IllegalArgumentException e) {
             message.set(Messages.get("message.exportFailed", file.getFileName(), e.getMessage()));
             return false;
@@ -703,6 +720,9 @@ public final class EditorViewModel implements AutoCloseable {
         ImageRegionEdit edit = ImageRegionEdit.replaceWith(doc, v.image(), Messages.get("edit.generate"));
         show(null);
         message.set(Messages.get("message.accepted", Long.toString(v.seed())));
+        lastAccepted = String.format(java.util.Locale.ROOT,
+                "prompt=%s%nnegative=%s%nseed=%d%nsteps=%d%nguidance=%s%nstrength=%s%nsampler=%s",
+                prompt.get(), negative.get(), v.seed(), steps.get(), guidance.get(), strength.get(), sampler.get());
         if (edit == null) {
             return false;
         }

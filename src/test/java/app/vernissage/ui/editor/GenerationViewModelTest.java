@@ -116,6 +116,14 @@ class GenerationViewModelTest {
         assertTrue(vm.acceptShown());
         assertArrayEquals(variants.get(1).image().argb(), doc.image().argb());
         assertEquals(1, vm.history().undoCount(), "accepting is one undo step");
+        java.nio.file.Path exported = shared.resolve("accepted.png");
+        assertTrue(vm.export(exported));
+        try {
+            java.util.Map<String, String> text = app.vernissage.core.image.ImageFiles.readText(exported);
+            assertTrue(text.get("vernissage:settings").contains("seed=12"), "the PNG carries the settings: " + text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
         assertNull(vm.previewProperty().get());
         assertEquals(3, vm.variants().size(), "the variants stay after Accept");
         vm.undo();
