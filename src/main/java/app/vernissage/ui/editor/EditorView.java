@@ -30,6 +30,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import org.controlsfx.control.StatusBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextInputControl;
@@ -389,17 +390,18 @@ public final class EditorView extends BorderPane {
         return b;
     }
 
-    private HBox statusLine() {
+    /** The status line: ControlsFX's status bar with the message on the left and, while a run goes, its progress. */
+    private StatusBar statusLine() {
         Label message = new Label();
         message.setId("message");
         message.textProperty().bind(Bindings.when(model.messageProperty().isEmpty().and(model.documentProperty().isNull()))
                 .then(Messages.get("message.dropHint")).otherwise(model.messageProperty()));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox line = new HBox(8, message, gap);
-        line.setPadding(new Insets(4, 8, 4, 8));
-        line.getStyleClass().add("status-line");
-        return line;
+        StatusBar bar = new StatusBar();
+        bar.setText("");
+        bar.getLeftItems().add(message);
+        bar.progressProperty().bind(Bindings.when(model.runningProperty()).then(model.progressProperty()).otherwise(0.0));
+        bar.getStyleClass().add("status-line");
+        return bar;
     }
 
     /** Installs the keyboard shortcuts on the scene. */
