@@ -2,6 +2,7 @@ package app.vernissage.ui;
 
 import app.vernissage.ui.editor.EditorView;
 import app.vernissage.ui.editor.EditorViewModel;
+import app.vernissage.ui.editor.ProjectController;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 public final class EditorApp extends Application {
     private ExecutorService background;
     private EditorViewModel model;
+    private ProjectController projects;
 
     @Override
     public void start(Stage stage) {
@@ -33,6 +35,8 @@ public final class EditorApp extends Application {
         Scene scene = new Scene(view, 1280, 820);
         scene.getStylesheets().add(EditorApp.class.getResource("editor.css").toExternalForm());
         view.installShortcuts(scene);
+        projects = ProjectController.forApp(model, Platform::runLater, EditorViewModel.userPreferences());
+        view.setProjects(projects);
         stage.setScene(scene);
         stage.titleProperty().bind(Bindings.createStringBinding(() -> model.document() == null
                         ? Messages.get("app.title")
@@ -41,16 +45,45 @@ public final class EditorApp extends Application {
         stage.setOnCloseRequest(e -> {
             if (!view.confirmDiscard()) {
                 e.consume();
+            } else {
+                projects.closeCleanly();
             }
         });
         model.refreshModelSet();
         script.file().ifPresent(view::openFile);
         stage.show();
+        java.util.Optional<Path> report = StartupReport.parse(args);
+        if (report.isPresent()) {
+            StartupReport.arm(scene, report.get());
+            return;
+        }
         script.start(model, view, scene);
+        projects.startAutosave(java.time.Duration.ofSeconds(15));
+        if (script.screenshot().isEmpty()) {
+            Platform.runLater(view::offerRecovery);
+        }
+    }
+
+    private static volatile ProjectController lastProjects;
+
+    /**
+     * Called by the launcher's thread once the window has closed: waits (up to a few seconds) for project
+     * disk work still queued, such as removing the recovery copy after a clean close.
+     */
+    static void awaitDiskWork() {
+        ProjectController p = lastProjects;
+        if (p != null) {
+            try {
+                p.awaitDiskWork(java.time.Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
     public void stop() {
+        lastProjects = projects;
         if (model != null) {
             model.close();
         }

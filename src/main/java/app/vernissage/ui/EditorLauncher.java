@@ -13,6 +13,7 @@ public final class EditorLauncher {
     /** Arguments: an optional picture to open, and {@code --screenshot FILE} options (see {@link ScreenshotScript}). */
     public static void launch(String... args) {
         Application.launch(EditorApp.class, args);
+        EditorApp.awaitDiskWork();
     }
 
     public static void main(String[] args) {

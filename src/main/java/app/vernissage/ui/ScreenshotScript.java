@@ -35,6 +35,7 @@ record ScreenshotScript(Optional<Path> file, Optional<Path> screenshot, boolean 
             switch (a) {
                 case "--screenshot" -> shot = i + 1 < args.size() ? Path.of(args.get(++i)) : null;
                 case "--paint-demo" -> paint = true;
+                case "--startup-report" -> i++; // see StartupReport
                 case "--generate-demo" -> {
                     paint = true;
                     generate = true;

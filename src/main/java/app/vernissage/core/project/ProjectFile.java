@@ -276,4 +276,22 @@ public final class ProjectFile {
             // Leftovers in the temporary folder are harmless and cleaned by the system.
         }
     }
+
+    /**
+     * Whether {@code file} should be opened as a project rather than a picture: its name ends in
+     * {@value #EXTENSION} (any case), or it starts with a zip file's signature (no picture format does).
+     * Reads at most four bytes; a file that cannot be read is not a project (the picture reader says why).
+     */
+    public static boolean isProject(Path file) {
+        Path name = file.getFileName();
+        if (name != null && name.toString().toLowerCase(java.util.Locale.ROOT).endsWith(EXTENSION)) {
+            return true;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
 }

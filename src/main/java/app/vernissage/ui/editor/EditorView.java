@@ -66,7 +66,8 @@ import java.util.prefs.Preferences;
 /** The editor window's content: tool bar, canvas, side panel and status line, plus its shortcuts. */
 public final class EditorView extends BorderPane {
     private static final KeyCombination OPEN = KeyCombination.keyCombination("Shortcut+O");
-    private static final KeyCombination EXPORT = KeyCombination.keyCombination("Shortcut+S");
+    /** Export moved from Ctrl+S to Ctrl+Shift+E when projects came: Ctrl+S saves the project. */
+    private static final KeyCombination EXPORT = KeyCombination.keyCombination("Shortcut+Shift+E");
     private static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
     private static final KeyCombination REDO = KeyCombination.keyCombination("Shortcut+Shift+Z");
     private static final KeyCombination REDO_Y = KeyCombination.keyCombination("Shortcut+Y");
@@ -146,7 +147,7 @@ public final class EditorView extends BorderPane {
         paste.setId("paste");
         paste.setText(null);
         paste.setOnAction(e -> paste());
-        Button export = button("action.export", MaterialDesignE.EXPORT, "Ctrl+S");
+        Button export = button("action.export", MaterialDesignE.EXPORT, "Ctrl+Shift+E");
         export.setOnAction(e -> chooseAndExport());
         export.disableProperty().bind(model.documentProperty().isNull());
         Button undo = button("action.undo", MaterialDesignU.UNDO, "Ctrl+Z");
@@ -164,7 +165,7 @@ public final class EditorView extends BorderPane {
         zoom.textProperty().bind(Bindings.createStringBinding(
                 () -> Messages.get("label.zoom", Math.round(canvas.transformProperty().get().scale() * 100)),
                 canvas.transformProperty()));
-        return new ToolBar(open, paste, export, new Separator(), undo, redo, historyMenu(), new Separator(),
+        return new ToolBar(open, projectMenu(), paste, export, new Separator(), undo, redo, historyMenu(), new Separator(),
                 toolButton(CanvasTool.BRUSH, "tool.brush", MaterialDesignB.BRUSH, "B"),
                 toolButton(CanvasTool.RECTANGLE, "tool.rectangle", MaterialDesignV.VECTOR_SQUARE, "M"),
                 toolButton(CanvasTool.LASSO, "tool.lasso", MaterialDesignL.LASSO, "L"),
@@ -410,6 +411,10 @@ public final class EditorView extends BorderPane {
             boolean typing = scene.getFocusOwner() instanceof TextInputControl;
             if (OPEN.match(e)) {
                 chooseAndOpen();
+            } else if (SAVE_PROJECT_AS.match(e)) {
+                chooseAndSaveProject();
+            } else if (SAVE_PROJECT.match(e)) {
+                saveProject();
             } else if (EXPORT.match(e)) {
                 chooseAndExport();
             } else if (REDO.match(e) || REDO_Y.match(e)) {
@@ -477,8 +482,11 @@ public final class EditorView extends BorderPane {
         }
         FileChooser chooser = new FileChooser();
         chooser.setTitle(Messages.get("dialog.open.title"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("filter.images"),
-                "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.PNG", "*.JPG", "*.JPEG"));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(Messages.get("filter.supported"),
+                        "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.PNG", "*.JPG", "*.JPEG", "*.vernissage"),
+                new FileChooser.ExtensionFilter(Messages.get("filter.images"),
+                        "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.PNG", "*.JPG", "*.JPEG"),
+                new FileChooser.ExtensionFilter(Messages.get("filter.projects"), "*.vernissage"));
         Optional.ofNullable(model.document()).flatMap(d -> d.file()).map(Path::getParent)
                 .map(Path::toFile).filter(File::isDirectory).ifPresent(chooser::setInitialDirectory);
         File file = chooser.showOpenDialog(window());
@@ -563,5 +571,120 @@ public final class EditorView extends BorderPane {
 
     private Window window() {
         return getScene() == null ? null : getScene().getWindow();
+    }
+
+    // ---- projects ----
+    // Added for projects: the Project menu, Save (Ctrl+S) and Save as (Ctrl+Shift+S), the autosave
+    // setting and the recovery offer. Besides this block: the shortcut lines in installShortcuts(), the
+    // menu in toolBar(), the Open dialog's filters, and Export moved to Ctrl+Shift+E.
+
+    private static final KeyCombination SAVE_PROJECT = KeyCombination.keyCombination("Shortcut+S");
+    private static final KeyCombination SAVE_PROJECT_AS = KeyCombination.keyCombination("Shortcut+Shift+S");
+    private ProjectController projects;
+    private MenuButton projectMenu;
+
+    /** Connects Save, Save as, the autosave setting and recovery to {@code controller}. */
+    public void setProjects(ProjectController controller) {
+        this.projects = controller;
+        projectMenu.setDisable(controller == null);
+    }
+
+    public ProjectController projects() {
+        return projects;
+    }
+
+    private MenuButton projectMenu() {
+        projectMenu = new MenuButton(Messages.get("menu.project"), FontIcon.of(MaterialDesignC.CONTENT_SAVE));
+        projectMenu.setId("project-menu");
+        projectMenu.setFocusTraversable(false);
+        MenuItem save = new MenuItem(Messages.get("action.saveProject"));
+        save.setId("save-project");
+        save.setAccelerator(SAVE_PROJECT);
+        save.setOnAction(e -> saveProject());
+        MenuItem saveAs = new MenuItem(Messages.get("action.saveProjectAs"));
+        saveAs.setId("save-project-as");
+        saveAs.setAccelerator(SAVE_PROJECT_AS);
+        saveAs.setOnAction(e -> chooseAndSaveProject());
+        save.disableProperty().bind(model.documentProperty().isNull());
+        saveAs.disableProperty().bind(model.documentProperty().isNull());
+        MenuItem autosave = new MenuItem(Messages.get("action.autosave"));
+        autosave.setId("autosave");
+        autosave.setOnAction(e -> askAutosave());
+        projectMenu.getItems().addAll(save, saveAs, new SeparatorMenuItem(), autosave);
+        projectMenu.setDisable(true);
+        return projectMenu;
+    }
+
+    /** Ctrl+S: saves to the project file, or asks for one (Save as) when the work has none. */
+    public void saveProject() {
+        if (projects != null && model.document() != null && !projects.save()) {
+            chooseAndSaveProject();
+        }
+    }
+
+    /** Ctrl+Shift+S: asks where to save the work as a project. */
+    public void chooseAndSaveProject() {
+        if (projects == null || model.document() == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(Messages.get("dialog.saveProject.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("filter.projects"), "*.vernissage"));
+        Path current = model.projectFileProperty().get() != null ? model.projectFileProperty().get()
+                : model.document().file().orElse(null);
+        if (current != null) {
+            if (current.getParent() != null && current.getParent().toFile().isDirectory()) {
+                chooser.setInitialDirectory(current.getParent().toFile());
+            }
+            String name = current.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            chooser.setInitialFileName((dot > 0 ? name.substring(0, dot) : name) + ".vernissage");
+        }
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            Path target = ProjectController.withExtension(file.toPath());
+            if (projects.saveAs(target)) {
+                recent.add(target);
+            }
+        }
+    }
+
+    private void askAutosave() {
+        if (projects == null) {
+            return;
+        }
+        Dialog<Integer> dialog = new Dialog<>();
+        dialog.setTitle(Messages.get("dialog.autosave.title"));
+        dialog.setHeaderText(Messages.get("dialog.autosave.header"));
+        Spinner<Integer> spinner = new Spinner<>(0, ProjectController.MAX_AUTOSAVE_MINUTES, projects.autosaveMinutes());
+        spinner.setEditable(true);
+        spinner.setId("autosave-minutes");
+        HBox row = new HBox(8, new Label(Messages.get("dialog.autosave.label")), spinner);
+        row.setPadding(new Insets(8));
+        dialog.getDialogPane().setContent(row);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.setResultConverter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE ? spinner.getValue() : null);
+        dialog.initOwner(window());
+        dialog.showAndWait().ifPresent(projects::setAutosaveMinutes);
+    }
+
+    /** Looks for recovery copies in the background and, when there are some, offers to restore one. */
+    public void offerRecovery() {
+        if (projects == null) {
+            return;
+        }
+        projects.findRecoveries(entries -> {
+            if (!entries.isEmpty()) {
+                RecoveryDialog.show(window(), entries).ifPresent(choice -> {
+                    if (choice.restore() != null) {
+                        if (confirmDiscard()) {
+                            projects.restore(choice.restore());
+                        }
+                    } else if (!choice.discard().isEmpty()) {
+                        projects.discard(choice.discard());
+                    }
+                });
+            }
+        });
     }
 }

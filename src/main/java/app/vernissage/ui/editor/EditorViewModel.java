@@ -14,6 +14,11 @@ import app.vernissage.core.image.ImageLimits;
 import app.vernissage.core.image.ImageReadException;
 import app.vernissage.core.image.Mask;
 import app.vernissage.core.image.PixelImage;
+import app.vernissage.core.project.GenerationRecord;
+import app.vernissage.core.project.KeptVariant;
+import app.vernissage.core.project.Project;
+import app.vernissage.core.project.ProjectFile;
+import app.vernissage.core.project.ProjectReadException;
 import app.vernissage.engine.modelset.ModelSet;
 import app.vernissage.engine.modelset.ModelSetLocations;
 import app.vernissage.engine.modelset.ModelSetException;
@@ -204,9 +209,14 @@ public final class EditorViewModel implements AutoCloseable {
         message.set(Messages.get("message.opening", file.getFileName()));
         background.execute(() -> {
             try {
+                if (ProjectFile.isProject(file)) { // projects: see the "projects" block below
+                    Project project = ProjectFile.read(file, ImageLimits.DEFAULT);
+                    uiThread.accept(() -> openedProject(id, file, project));
+                    return;
+                }
                 PixelImage image = ImageFiles.read(file, ImageLimits.DEFAULT);
                 uiThread.accept(() -> opened(id, file, image));
-            } catch (ImageReadException | RuntimeException | OutOfMemoryError e) {
+            } catch (ImageReadException | ProjectReadException | RuntimeException | OutOfMemoryError e) {
                 String why = e.getMessage() == null ? e.toString() : e.getMessage();
                 uiThread.accept(() -> openFailed(id, file, why));
             }
@@ -247,6 +257,7 @@ public final class EditorViewModel implements AutoCloseable {
             preview.set(null);
         }
         fire(new DocumentChange(doc.bounds(), true, true));
+        projectDocumentReplaced();
     }
 
     /**
@@ -312,7 +323,8 @@ public final class EditorViewModel implements AutoCloseable {
     }
 
     public boolean hasUnsavedWork() {
-        return document.get() != null && document.get().isDirty();
+        Document doc = document.get();
+        return doc != null && (projectFile.get() != null ? changeCount != savedChangeCount : doc.isDirty());
     }
 
     // ---- Mask painting -------------------------------------------------------------------------
@@ -584,6 +596,9 @@ public final class EditorViewModel implements AutoCloseable {
         preview.set(null);
         message.set("");
         ModelSet set = modelSet;
+        runSettings = new GenerationRecord(prompt.get(), negative.get(), first, steps.get(), (float) guidance.get(),
+                requests.getFirst().strength(), requests.getFirst().sampler().name().toLowerCase(Locale.ROOT),
+                set.manifest().name(), null);
         background.execute(() -> {
             try {
                 InpaintEngine engine = engines.engineFor(set);
@@ -645,7 +660,8 @@ public final class EditorViewModel implements AutoCloseable {
         if (id != runId || document.get() != runDocument) {
             return;
         }
-        Variant v = new Variant(result.seed(), result.image(), result.device(), result.timings().totalNanos() / 1e9);
+        Variant v = new Variant(result.seed(), result.image(), result.device(), result.timings().totalNanos() / 1e9,
+                runSettings == null ? null : withSeed(runSettings, result.seed(), null));
         runVariants.add(v);
         variants.add(v);
         while (variants.size() > KEEP_VARIANTS) {
@@ -726,6 +742,7 @@ public final class EditorViewModel implements AutoCloseable {
         if (edit == null) {
             return false;
         }
+        generations.add(withSeed(v.settingsOrSeed(), v.seed(), clock.instant().toString()));
         history.add(edit);
         updateUndo();
         fire(new DocumentChange(edit.area(), true, false));
@@ -1020,5 +1037,144 @@ public final class EditorViewModel implements AutoCloseable {
         setDocument(new Document(image, null));
         message.set(Messages.get("message.pasted", image.width(), image.height()));
         return true;
+    }
+
+    // ---- projects ----
+    // Added for projects (save/open, autosave, recovery; see ProjectController). Besides this block the
+    // changes in this class are: open() reads a project when ProjectFile.isProject says so, setDocument()
+    // calls projectDocumentReplaced(), hasUnsavedWork() counts changes since the last project save,
+    // generate()/variantFinished() keep each variant's settings and acceptShown() records the generation.
+
+    private final ObservableList<GenerationRecord> generations = FXCollections.observableArrayList();
+    private final ObservableList<GenerationRecord> generationsView = FXCollections.unmodifiableObservableList(generations);
+    private final ReadOnlyObjectWrapper<Path> projectFile = new ReadOnlyObjectWrapper<>();
+    /** Bumps with every change of what a project holds: edits, undo/redo, variants, accepted generations. */
+    private long changeCount;
+    /** {@link #changeCount} when the project was last saved or opened. */
+    private long savedChangeCount;
+    private GenerationRecord runSettings;
+    private java.time.Clock clock = java.time.Clock.systemUTC();
+
+    {
+        historyRevision.addListener((obs, old, now) -> changeCount++);
+        variants.addListener((javafx.collections.ListChangeListener<Variant>) c -> changeCount++);
+        generations.addListener((javafx.collections.ListChangeListener<GenerationRecord>) c -> changeCount++);
+    }
+
+    private static GenerationRecord withSeed(GenerationRecord r, long seed, String acceptedAt) {
+        return new GenerationRecord(r.prompt(), r.negative(), seed, r.steps(), r.guidance(), r.strength(), r.sampler(),
+                r.modelSet(), acceptedAt == null ? r.acceptedAt() : acceptedAt);
+    }
+
+    /** The clock that stamps accepted generations (tests). */
+    void setClock(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
+    private void projectDocumentReplaced() {
+        generations.clear();
+        projectFile.set(null);
+        savedChangeCount = changeCount;
+    }
+
+    private void openedProject(long id, Path file, Project project) {
+        if (id != openId) {
+            return;
+        }
+        opening.set(false);
+        if (running.get()) {
+            message.set(Messages.get("message.busy"));
+            return;
+        }
+        restoreProject(project, file, file, false);
+        message.set(Messages.get("message.projectOpened", file.getFileName(), project.image().width(),
+                project.image().height(), project.variants().size()));
+    }
+
+    /**
+     * Shows {@code project} as the document: picture, mask, kept variants (the newest
+     * {@value #KEEP_VARIANTS}) and generation records. {@code projectPath} becomes the file Save writes
+     * (null: none); {@code unsaved} marks it as changed (a restored recovery copy). False during a run.
+     */
+    public boolean restoreProject(Project project, Path documentFile, Path projectPath, boolean unsaved) {
+        if (running.get()) {
+            message.set(Messages.get("message.busy"));
+            return false;
+        }
+        openId++;
+        opening.set(false);
+        Document doc = new Document(project.image(), documentFile);
+        byte[] mask = project.mask().values();
+        System.arraycopy(mask, 0, doc.mask().values(), 0, mask.length);
+        setDocument(doc);
+        List<KeptVariant> kept = project.variants();
+        for (KeptVariant k : kept.subList(Math.max(0, kept.size() - KEEP_VARIANTS), kept.size())) {
+            variants.add(new Variant(k.settings().seed(), k.image(), "", 0, k.settings()));
+        }
+        generations.setAll(project.generations());
+        projectFile.set(projectPath);
+        if (unsaved) {
+            doc.markDirty();
+            changeCount++;
+        } else {
+            savedChangeCount = changeCount;
+        }
+        return true;
+    }
+
+    /**
+     * The open work as a project, copied so that it can be written on another thread while editing
+     * goes on; null without a document.
+     */
+    public Project projectSnapshot() {
+        Document doc = document.get();
+        if (doc == null) {
+            return null;
+        }
+        List<KeptVariant> kept = new ArrayList<>();
+        for (Variant v : variants) {
+            if (v.image().width() == doc.width() && v.image().height() == doc.height()) {
+                kept.add(new KeptVariant(v.image(), v.settingsOrSeed()));
+            }
+        }
+        return new Project(doc.image().copy(), new Mask(doc.width(), doc.height(), doc.mask().values().clone()),
+                List.copyOf(generations), kept);
+    }
+
+    /** The change count a snapshot taken now belongs to (see {@link #projectSaved}). */
+    public long changeCount() {
+        return changeCount;
+    }
+
+    /**
+     * After a project was written to {@code file} from a snapshot of {@code doc} taken at {@code revision}:
+     * it becomes the project file and the work counts as saved unless it changed since the snapshot.
+     */
+    public void projectSaved(Document doc, Path file, long revision) {
+        if (document.get() != doc) {
+            return;
+        }
+        projectFile.set(file);
+        savedChangeCount = revision;
+        doc.markSaved(file);
+        if (changeCount != revision) {
+            doc.markDirty();
+        }
+        message.set(Messages.get("message.projectSaved", file.getFileName()));
+    }
+
+    /** Shows a message in the status line (project saving reports through it). */
+    public void showMessage(String text) {
+        message.set(text);
+    }
+
+    /** The project file Save writes to; null when the work was never saved as (or opened from) a project. */
+    public ReadOnlyObjectProperty<Path> projectFileProperty() {
+        return projectFile.getReadOnlyProperty();
+    }
+
+    /** The accepted generations of the open work, oldest first; unmodifiable. */
+    public ObservableList<GenerationRecord> generations() {
+        return generationsView;
     }
 }
