@@ -186,7 +186,6 @@ class ProjectControllerTest {
         try (var list = Files.list(dir)) {
             assertEquals(List.of(), list.filter(p -> p.getFileName().toString().endsWith(".part")).toList());
         }
-        assertEquals(ProjectFile.FORMAT_VERSION, 1);
     }
 
     @Test
