@@ -128,7 +128,7 @@ final class InpaintCommand implements Callable<Integer> {
         modelSetName = set.manifest().name();
         InpaintResult result;
         ProgressBar bar = new ProgressBar(err, terminal);
-        try (InpaintEngine engine = InpaintEngine.open(set, device, engineOptions.memoryMode())) {
+        try (InpaintEngine engine = InpaintEngine.open(set, engineOptions.placement(device), engineOptions.memoryMode())) {
             result = engine.inpaint(request, bar, token);
         } catch (EngineException e) {
             bar.finishLine();
