@@ -26,6 +26,9 @@ import app.vernissage.engine.pipeline.StepProgress;
 import app.vernissage.engine.runtime.CancellationToken;
 import app.vernissage.engine.runtime.CancelledException;
 import app.vernissage.engine.runtime.EngineException;
+import app.vernissage.engine.runtime.OutOfDeviceMemoryException;
+import app.vernissage.engine.runtime.PlacementPreset;
+import app.vernissage.ui.models.PlacementSettings;
 import app.vernissage.engine.synthetic.SyntheticModelSet;
 import app.vernissage.ui.Messages;
 import javafx.beans.property.BooleanProperty;
@@ -96,6 +99,8 @@ public final class EditorViewModel implements AutoCloseable {
     private final Preferences prefs;
     private final ReadOnlyObjectWrapper<Path> modelSetDir = new ReadOnlyObjectWrapper<>();
     private final EngineCache engines = new EngineCache();
+    private final ReadOnlyObjectWrapper<PlacementSettings> placement = new ReadOnlyObjectWrapper<>(PlacementSettings.DEFAULT);
+    private final ReadOnlyObjectWrapper<PlacementPreset> retryPlacement = new ReadOnlyObjectWrapper<>();
     private final History history = new History();
     private final List<Consumer<DocumentChange>> changeListeners = new CopyOnWriteArrayList<>();
 
@@ -160,6 +165,7 @@ public final class EditorViewModel implements AutoCloseable {
         this.uiThread = uiThread;
         this.modelSetDir.set(modelSetDir);
         this.prefs = prefs;
+        this.placement.set(PlacementSettings.load(prefs));
     }
 
     /**
@@ -584,9 +590,11 @@ public final class EditorViewModel implements AutoCloseable {
         preview.set(null);
         message.set("");
         ModelSet set = modelSet;
+        PlacementSettings where = placement.get();
+        retryPlacement.set(null);
         background.execute(() -> {
             try {
-                InpaintEngine engine = engines.engineFor(set);
+                InpaintEngine engine = engines.engineFor(set, where);
                 for (int i = 0; i < requests.size(); i++) {
                     runToken.throwIfCancelled();
                     int index = i;
@@ -599,6 +607,12 @@ public final class EditorViewModel implements AutoCloseable {
                 uiThread.accept(() -> allFinished(id));
             } catch (CancelledException e) {
                 uiThread.accept(() -> ended(id, cancelledText()));
+            } catch (OutOfDeviceMemoryException e) {
+                engines.close();
+                uiThread.accept(() -> {
+                    ended(id, Messages.get("models.outOfMemory", e.getMessage()));
+                    retryPlacement.set(e.lighter());
+                });
             } catch (EngineException | RuntimeException e) {
                 uiThread.accept(() -> ended(id, Messages.get("message.failed", e.getMessage())));
             }
@@ -755,6 +769,47 @@ public final class EditorViewModel implements AutoCloseable {
             token.cancel();
         }
         background.execute(engines::close);
+    }
+
+    // ---- Placement (models page) ---------------------------------------------------------------
+
+    /** Where the models run from the next generation on (stored in the preferences when there are any). */
+    public ReadOnlyObjectProperty<PlacementSettings> placementProperty() {
+        return placement.getReadOnlyProperty();
+    }
+
+    /** Uses {@code settings} from the next generation on and stores it; the engine is re-created then. */
+    public void applyPlacement(PlacementSettings settings) {
+        placement.set(settings);
+        retryPlacement.set(null);
+        String stored = "";
+        if (prefs != null) {
+            try {
+                settings.store(prefs);
+            } catch (BackingStoreException | IllegalStateException e) {
+                stored = " " + Messages.get("modelSet.notRemembered", e.getMessage());
+            }
+        }
+        message.set(Messages.get("models.applied", Messages.get("models.placement." + settings.preset().key())) + stored);
+    }
+
+    EngineCache engineCache() {
+        return engines;
+    }
+
+    /** The lighter placement offered after the device ran out of memory, or null. */
+    public ReadOnlyObjectProperty<PlacementPreset> retryPlacementProperty() {
+        return retryPlacement.getReadOnlyProperty();
+    }
+
+    /** Switches to the offered lighter placement and generates again; the document is untouched until a variant is accepted. */
+    public void retryWithLighterPlacement() {
+        PlacementPreset lighter = retryPlacement.get();
+        if (lighter == null || running.get()) {
+            return;
+        }
+        applyPlacement(new PlacementSettings(lighter, placement.get().mode()));
+        generate();
     }
 
     // ---- Properties ----------------------------------------------------------------------------
