@@ -179,7 +179,8 @@ public final class EditorView extends BorderPane {
         Button b = button("action.extend", MaterialDesignA.ARROW_EXPAND_HORIZONTAL, "Ctrl+E");
         b.setId("extend");
         b.setOnAction(e -> extendCanvas());
-        b.disableProperty().bind(model.documentProperty().isNull().or(model.runningProperty()));
+        b.disableProperty().bind(model.documentProperty().isNull().or(model.runningProperty())
+                .or(model.outpaint().extendingProperty()));
         return b;
     }
 

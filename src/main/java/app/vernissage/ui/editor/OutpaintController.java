@@ -31,6 +31,8 @@ import app.vernissage.ui.Messages;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -83,6 +85,7 @@ public final class OutpaintController {
     private final ObjectProperty<Fill> fill = new SimpleObjectProperty<>(Fill.BLUR);
     private final BooleanProperty windowed = new SimpleBooleanProperty();
     private final ReadOnlyObjectWrapper<Rect> window = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper extending = new ReadOnlyBooleanWrapper();
     private boolean windowPending;
     private boolean swapping;
 
@@ -106,7 +109,8 @@ public final class OutpaintController {
     /**
      * Grows the open document by {@code outsets} with the chosen overlap and pre-fill: the new area is
      * pre-filled, the mask becomes the new area plus the overlap band, and Generate works on a context
-     * window from then on. One undoable edit. False (and a message) when refused.
+     * window from then on. One undoable edit. The work runs on the background executor (see
+     * {@link #extendingProperty()}); false (and a message) when refused at once.
      */
     public boolean extend(int left, int top, int right, int bottom) {
         Outsets outsets;
@@ -125,28 +129,61 @@ public final class OutpaintController {
         if (doc == null) {
             return false;
         }
-        if (host.busy()) {
+        if (host.busy() || extending.get()) {
             host.message(Messages.get("message.busy"));
             return false;
         }
-        CanvasExtension.Extended ext;
-        PixelImage filled;
+        int band;
+        Fill f = fill.get() == null ? Fill.NONE : fill.get();
         try {
             check(doc, outsets, 1);
-            ext = CanvasExtension.extend(doc.image(), outsets, overlap(), MAX_PIXELS);
-            filled = preFill(ext);
-        } catch (IllegalArgumentException | IllegalStateException | UnsatisfiedLinkError e) {
+            band = overlap();
+        } catch (IllegalArgumentException e) {
             host.message(Messages.get("outpaint.refused", e.getMessage()));
             return false;
         }
-        Document grown = new Document(filled, doc.file().orElse(null));
-        System.arraycopy(ext.mask().values(), 0, grown.mask().values(), 0, ext.mask().values().length);
-        grown.markDirty();
+        // Growing and pre-filling a large picture takes a while: the background executor does it.
+        extending.set(true);
+        int revision = model.historyRevisionProperty().get();
+        PixelImage image = doc.image();
+        host.message(Messages.get("outpaint.extending"));
+        host.background().execute(() -> {
+            Document grown = null;
+            String failure = null;
+            try {
+                CanvasExtension.Extended ext = CanvasExtension.extend(image, outsets, band, MAX_PIXELS);
+                grown = new Document(preFill(ext, f), doc.file().orElse(null));
+                System.arraycopy(ext.mask().values(), 0, grown.mask().values(), 0, ext.mask().values().length);
+                grown.markDirty();
+            } catch (RuntimeException | OutOfMemoryError | UnsatisfiedLinkError e) {
+                failure = e.getMessage() == null ? e.toString() : e.getMessage();
+            }
+            Document done = grown;
+            String why = failure;
+            host.uiThread().accept(() -> extended(doc, revision, done, why));
+        });
+        return true;
+    }
+
+    private void extended(Document doc, int revision, Document grown, String failure) {
+        extending.set(false);
+        if (failure != null) {
+            host.message(Messages.get("outpaint.refused", failure));
+            return;
+        }
+        if (model.document() != doc || model.historyRevisionProperty().get() != revision || host.busy()) {
+            host.message(Messages.get("outpaint.changedMeanwhile"));
+            return;
+        }
         swapTo(doc, grown, Messages.get("edit.extend"));
         windowed.set(true);
         host.message(Messages.get("outpaint.extended", Integer.toString(doc.width()), Integer.toString(doc.height()),
                 Integer.toString(grown.width()), Integer.toString(grown.height())));
-        return true;
+    }
+
+    /** True while an extension is being computed in the background. */
+    public ReadOnlyBooleanProperty extendingProperty() {
+        return extending.getReadOnlyProperty();
     }
 
     /** Refuses (IllegalArgumentException) outsets that add nothing or make too large a document after {@code steps}. */
@@ -155,8 +192,7 @@ public final class OutpaintController {
     }
 
     /** The extended picture with its new area (mask 255) pre-filled; the band keeps its old pixels. */
-    private PixelImage preFill(CanvasExtension.Extended ext) {
-        Fill f = fill.get() == null ? Fill.NONE : fill.get();
+    private static PixelImage preFill(CanvasExtension.Extended ext, Fill f) {
         if (f == Fill.NONE) {
             return ext.image();
         }
@@ -315,6 +351,10 @@ public final class OutpaintController {
             return false;
         }
         if (host.busy()) {
+            host.message(Messages.get("message.busy"));
+            return false;
+        }
+        if (extending.get()) {
             host.message(Messages.get("message.busy"));
             return false;
         }

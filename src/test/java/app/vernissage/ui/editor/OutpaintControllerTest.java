@@ -76,6 +76,15 @@ class OutpaintControllerTest {
         return new PixelImage(w, h, px, false);
     }
 
+    private static void extendAndWait(int left, int top, int right, int bottom) {
+        assertTrue(vm.outpaint().extend(left, top, right, bottom), vm.messageProperty().get());
+        try {
+            ui.runUntil(() -> !vm.outpaint().extendingProperty().get(), WAIT);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void extendRightBy32KeepsOldPixelsMasksNewAreaAndBandAndUndoRestoresExactly() {
         Document old = new Document(gradient(64, 48), null);
@@ -85,7 +94,7 @@ class OutpaintControllerTest {
         byte[] oldMask = old.mask().values().clone();
         vm.outpaint().overlapProperty().set(16);
 
-        assertTrue(vm.outpaint().extend(0, 0, 32, 0), vm.messageProperty().get());
+        extendAndWait(0, 0, 32, 0);
         Document grown = vm.document();
         assertEquals(96, grown.width());
         assertEquals(48, grown.height());
@@ -132,6 +141,8 @@ class OutpaintControllerTest {
         assertTrue(vm.messageProperty().get().contains("negative"), vm.messageProperty().get());
         assertFalse(vm.outpaint().extend(0, 0, 60_000, 60_000));
         assertTrue(vm.messageProperty().get().contains("megapixels"), vm.messageProperty().get());
+        assertFalse(vm.outpaint().extend(0, 0, 100_000, 0));
+        assertTrue(vm.messageProperty().get().contains("allowed"), vm.messageProperty().get());
         assertSame(doc, vm.document());
         assertFalse(vm.canUndoProperty().get());
     }
@@ -141,7 +152,7 @@ class OutpaintControllerTest {
         vm.setDocument(new Document(gradient(640, 64), null));
         int[] before = vm.document().image().argb().clone();
         vm.outpaint().paddingProperty().set(0);
-        assertTrue(vm.outpaint().extend(0, 0, 64, 0));
+        extendAndWait(0, 0, 64, 0);
         Document grown = vm.document();
         vm.generate();
         assertTrue(vm.runningProperty().get(), vm.messageProperty().get());
