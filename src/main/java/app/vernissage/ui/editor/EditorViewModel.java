@@ -101,6 +101,8 @@ public final class EditorViewModel implements AutoCloseable {
     private final EngineCache engines = new EngineCache();
     private final ReadOnlyObjectWrapper<PlacementSettings> placement = new ReadOnlyObjectWrapper<>(PlacementSettings.DEFAULT);
     private final ReadOnlyObjectWrapper<PlacementPreset> retryPlacement = new ReadOnlyObjectWrapper<>();
+    /** {@link #placement} for code on the background executor (panoramas). */
+    private volatile PlacementSettings placementForBackground = PlacementSettings.DEFAULT;
     private final History history = new History();
     private final List<Consumer<DocumentChange>> changeListeners = new CopyOnWriteArrayList<>();
 
@@ -166,6 +168,7 @@ public final class EditorViewModel implements AutoCloseable {
         this.modelSetDir.set(modelSetDir);
         this.prefs = prefs;
         this.placement.set(PlacementSettings.load(prefs));
+        this.placementForBackground = placement.get();
     }
 
     /**
@@ -592,6 +595,8 @@ public final class EditorViewModel implements AutoCloseable {
         ModelSet set = modelSet;
         PlacementSettings where = placement.get();
         retryPlacement.set(null);
+        OutpaintController.WindowedRun windowed = outpaint().windowedRun(doc);
+        runWindow = windowed == null ? null : windowed.window().region();
         background.execute(() -> {
             try {
                 InpaintEngine engine = engines.engineFor(set, where);
@@ -601,7 +606,8 @@ public final class EditorViewModel implements AutoCloseable {
                     uiThread.accept(() -> startVariant(id, index));
                     CoalescedPreviews listener = new CoalescedPreviews(uiThread, step -> showStep(id, index, step),
                             stage -> showStage(id, stage));
-                    InpaintResult result = engine.inpaint(requests.get(i), listener, runToken);
+                    InpaintResult result = windowed == null ? engine.inpaint(requests.get(i), listener, runToken)
+                            : windowed.inpaint(engine, requests.get(i), listener, runToken);
                     uiThread.accept(() -> variantFinished(id, result));
                 }
                 uiThread.accept(() -> allFinished(id));
@@ -651,7 +657,8 @@ public final class EditorViewModel implements AutoCloseable {
         progress.set((index + step.step() / (double) step.total()) / runCount);
         progressText.set(variantPrefix() + Messages.get("progress.step", step.step(), step.total(),
                 Math.max(0, step.remaining().toSeconds())));
-        preview.set(PreviewBlend.blend(runImage, runMask, step.preview()));
+        preview.set(runWindow == null ? PreviewBlend.blend(runImage, runMask, step.preview())
+                : OutpaintController.blendInWindow(runImage, runMask, step.preview(), runWindow));
         previewsShown.set(previewsShown.get() + 1);
     }
 
@@ -694,6 +701,7 @@ public final class EditorViewModel implements AutoCloseable {
         runImage = null;
         runMask = null;
         runDocument = null;
+        runWindow = null;
         message.set(text);
         Variant firstNew = runVariants.stream().filter(variants::contains).findFirst().orElse(null);
         runVariants.clear();
@@ -781,6 +789,7 @@ public final class EditorViewModel implements AutoCloseable {
     /** Uses {@code settings} from the next generation on and stores it; the engine is re-created then. */
     public void applyPlacement(PlacementSettings settings) {
         placement.set(settings);
+        placementForBackground = settings;
         retryPlacement.set(null);
         String stored = "";
         if (prefs != null) {
@@ -1043,12 +1052,12 @@ public final class EditorViewModel implements AutoCloseable {
         PixelRect area = PixelRect.EMPTY;
         boolean image = false;
         while (history.undoCount() > target) {
-            Edit e = history.undo(doc).orElseThrow();
+            Edit e = history.undo(document.get()).orElseThrow();
             area = area.union(e.area());
             image |= e.changesImage();
         }
         while (history.undoCount() < target) {
-            Edit e = history.redo(doc).orElseThrow();
+            Edit e = history.redo(document.get()).orElseThrow();
             area = area.union(e.area());
             image |= e.changesImage();
         }
@@ -1075,5 +1084,99 @@ public final class EditorViewModel implements AutoCloseable {
         setDocument(new Document(image, null));
         message.set(Messages.get("message.pasted", image.width(), image.height()));
         return true;
+    }
+
+    // --- outpaint ---
+    // Added for outpainting in the editor (OutpaintController, ExtendCanvasDialog). Besides this block
+    // the changes in this class are: generate() runs through OutpaintController.windowedRun after an
+    // extension (and showStep blends its previews into the window), and jumpToHistory undoes on the
+    // current document each step (an extension swaps documents).
+
+    private OutpaintController outpaint;
+    private app.vernissage.core.canvas.Regions.Rect runWindow;
+
+    /** Canvas extension, context window and panorama for this editor. */
+    public OutpaintController outpaint() {
+        if (outpaint == null) {
+            outpaint = new OutpaintController(this, new OutpaintHost());
+        }
+        return outpaint;
+    }
+
+    /** What OutpaintController may do to the editor's state; only it uses these. */
+    final class OutpaintHost {
+        Executor background() {
+            return background;
+        }
+
+        Consumer<Runnable> uiThread() {
+            return uiThread;
+        }
+
+        ModelSet modelSet() {
+            return modelSet;
+        }
+
+        InpaintEngine engine() throws EngineException {
+            return engines.engineFor(modelSet, placementForBackground);
+        }
+
+        boolean busy() {
+            return running.get() || stroke != null || maskBusy.get() || opening.get();
+        }
+
+        /** Shows {@code doc} instead of the open document, keeping the history (an extension and its undo). */
+        void swapDocument(Document doc) {
+            show(null);
+            document.set(doc);
+            if (!running.get()) {
+                preview.set(null);
+            }
+            fire(new DocumentChange(doc.bounds(), true, true));
+        }
+
+        void record(Edit edit) {
+            history.add(edit);
+            updateUndo();
+        }
+
+        void message(String text) {
+            message.set(text);
+        }
+
+        /** Starts a run that OutpaintController drives; Cancel cancels {@code t}. Returns its id. */
+        long beginRun(CancellationToken t) {
+            long id = ++runId;
+            token = t;
+            runVariants.clear();
+            shownVariant.set(null);
+            running.set(true);
+            progress.set(-1);
+            progressText.set(Messages.get("progress.starting"));
+            preview.set(null);
+            message.set("");
+            return id;
+        }
+
+        boolean current(long id) {
+            return id == runId && running.get();
+        }
+
+        void progress(long id, double fraction, String text, PixelImage previewImage) {
+            if (!current(id) || token.isCancelled()) {
+                return;
+            }
+            progress.set(fraction);
+            progressText.set(text);
+            if (previewImage != null) {
+                preview.set(previewImage);
+                previewsShown.set(previewsShown.get() + 1);
+            }
+        }
+
+        void endRun(long id, String text) {
+            ended(id, text);
+            preview.set(null);
+        }
     }
 }
