@@ -9,6 +9,8 @@ import app.vernissage.engine.runtime.EngineException;
 import app.vernissage.engine.runtime.ExecutionDevice;
 import app.vernissage.engine.runtime.MemoryMode;
 import app.vernissage.engine.runtime.OrtRuntime;
+import app.vernissage.engine.runtime.Placement;
+import app.vernissage.engine.runtime.PlacementPreset;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -30,6 +32,11 @@ final class EngineOptions {
     @Option(names = "--memory", paramLabel = "keep|per-stage", defaultValue = "per-stage",
             description = "keep: models stay loaded; per-stage: each is freed after its stage (default, lowest peak).")
     String memory;
+
+    @Option(names = "--placement", paramLabel = "cpu|gpu|text-cpu",
+            description = "Which models run on the GPU: gpu (all), text-cpu (text encoder on the CPU, U-Net and "
+                    + "MoVQ on the GPU) or cpu (none); default: all on the chosen --device.")
+    String placement;
 
     Path modelsDir() {
         return models != null ? models : ModelSetLocations.defaultSet();
@@ -57,6 +64,9 @@ final class EngineOptions {
         try {
             DevicePreference.parse(device);
             memoryMode();
+            if (placement != null) {
+                PlacementPreset.parse(placement);
+            }
         } catch (IllegalArgumentException | UserError e) {
             return e.getMessage();
         }
@@ -76,6 +86,18 @@ final class EngineOptions {
         try {
             return OrtRuntime.device(preference, deviceId);
         } catch (EngineException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** Where each component runs on {@code device}: --placement's preset, or {@code device} everywhere. */
+    Placement placement(ExecutionDevice device) throws UserError {
+        if (placement == null) {
+            return Placement.all(device);
+        }
+        try {
+            return PlacementPreset.parse(placement).on(device);
+        } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
     }

@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
         description = "Repaint the white (or opaque) part of MASK in IMAGE from a prompt; every pixel outside "
                 + "the feathered mask stays exactly as it was.")
 final class InpaintCommand implements Callable<Integer> {
-    @Option(names = "--image", required = true, paramLabel = "IN", description = "Picture to edit (PNG, JPEG, BMP, GIF).")
+    @Option(names = "--image", required = true, paramLabel = "IN", description = "Picture to edit (PNG, JPEG, BMP, GIF, TIFF, WebP).")
     Path image;
 
     @Option(names = "--mask", required = true, paramLabel = "MASK",
@@ -128,7 +128,7 @@ final class InpaintCommand implements Callable<Integer> {
         modelSetName = set.manifest().name();
         InpaintResult result;
         ProgressBar bar = new ProgressBar(err, terminal);
-        try (InpaintEngine engine = InpaintEngine.open(set, device, engineOptions.memoryMode())) {
+        try (InpaintEngine engine = InpaintEngine.open(set, engineOptions.placement(device), engineOptions.memoryMode())) {
             result = engine.inpaint(request, bar, token);
         } catch (EngineException e) {
             bar.finishLine();

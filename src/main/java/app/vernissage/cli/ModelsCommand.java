@@ -4,6 +4,13 @@ import app.vernissage.engine.modelset.ModelSetLocations;
 import app.vernissage.engine.modelset.ModelSetManifest;
 import app.vernissage.engine.modelset.ModelSetValidator;
 import app.vernissage.engine.modelset.ValidationReport;
+import app.vernissage.engine.modelset.ModelComponent;
+import app.vernissage.engine.runtime.CudaDiagnostics;
+import app.vernissage.engine.runtime.MemoryEstimate;
+import app.vernissage.engine.runtime.MemoryMode;
+import app.vernissage.engine.runtime.ModelFootprint;
+import app.vernissage.engine.runtime.PlacementAdvisor;
+import app.vernissage.engine.runtime.PlacementPreset;
 import app.vernissage.engine.synthetic.SyntheticModelSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -12,6 +19,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /** {@code vernissage models check|demo}: inspect a model-set folder, or write the generated demo set. */
@@ -33,9 +43,37 @@ final class ModelsCommand {
 
         @Override
         public Integer call() {
-            ValidationReport report = ModelSetValidator.check(dir != null ? dir : ModelSetLocations.defaultSet());
+            Path target = dir != null ? dir : ModelSetLocations.defaultSet();
+            ValidationReport report = ModelSetValidator.check(target);
             out.print(report.format());
+            ModelFootprint footprint = ModelFootprint.of(target);
+            if (Arrays.stream(ModelComponent.values()).anyMatch(c -> footprint.weights(c) > 0)) {
+                out.print(memory(footprint, PlacementAdvisor.gpuMemoryBytes()));
+            }
+            out.print(CudaDiagnostics.check().format());
             return report.usable() ? 0 : 1;
+        }
+
+        /** The advisor's choice and the estimate of every preset and memory mode. */
+        static String memory(ModelFootprint footprint, OptionalLong gpuMemory) {
+            int side = MemoryEstimate.DEFAULT_SIDE;
+            StringBuilder s = new StringBuilder("Memory (estimate at " + side + "x" + side
+                    + ": weights from the file sizes plus activations; see MemoryEstimate)\n");
+            PlacementAdvisor.Advice advice = PlacementAdvisor.advise(footprint, gpuMemory, side, side);
+            s.append("  suggested: --placement ").append(advice.preset().key()).append(" --memory ")
+                    .append(memoryKey(advice.mode())).append(" (").append(advice.explanation()).append(")\n");
+            for (PlacementPreset preset : PlacementPreset.values()) {
+                for (MemoryMode mode : MemoryMode.values()) {
+                    MemoryEstimate e = PlacementAdvisor.estimate(footprint, preset, mode, side, side);
+                    s.append(String.format(Locale.ROOT, "  %-9s %-10s GPU %-8s CPU %s\n", preset.key(), memoryKey(mode),
+                            MemoryEstimate.gb(e.gpuBytes()), MemoryEstimate.gb(e.cpuBytes())));
+                }
+            }
+            return s.toString();
+        }
+
+        private static String memoryKey(MemoryMode mode) {
+            return mode == MemoryMode.KEEP_LOADED ? "keep" : "per-stage";
         }
     }
 

@@ -115,7 +115,7 @@ final class OutpaintCommand implements Callable<Integer> {
         PixelImage[] lastFinished = {picture};
         int[] finished = {0};
         StepReporterWithKeep keep = new StepReporterWithKeep(reporter, lastFinished, finished);
-        try (InpaintEngine engine = InpaintEngine.open(set, device, engineOptions.memoryMode())) {
+        try (InpaintEngine engine = InpaintEngine.open(set, engineOptions.placement(device), engineOptions.memoryMode())) {
             outcome = new Panorama(new WindowedInpainter(engine)).run(picture, plan, settings, keep, bar, token);
         } catch (EngineException | IllegalStateException e) {
             bar.finishLine();

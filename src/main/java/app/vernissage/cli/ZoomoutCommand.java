@@ -91,7 +91,7 @@ final class ZoomoutCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(err, terminal);
         StepReporter reporter = new StepReporter(err, bar, "keyframe");
         ZoomOut.Outcome outcome;
-        try (InpaintEngine engine = InpaintEngine.open(set, device, engineOptions.memoryMode())) {
+        try (InpaintEngine engine = InpaintEngine.open(set, engineOptions.placement(device), engineOptions.memoryMode())) {
             outcome = new ZoomOut(new WindowedInpainter(engine)).run(picture, plan, settings, reporter, bar, token);
         } catch (EngineException | IllegalArgumentException | IllegalStateException e) {
             bar.finishLine();

@@ -20,16 +20,18 @@ import java.util.Optional;
  * screenshots: {@code --screenshot FILE} saves the window's scene and quits; {@code --paint-demo}
  * paints a stroke first; {@code --generate-demo} also starts a run and takes the screenshot at its
  * second preview; {@code --variants-demo} paints, runs three variants and takes the screenshot with the
- * strip full and the second variant shown.
+ * strip full and the second variant shown; {@code --outpaint-demo} extends the canvas to the right by
+ * half its width and takes the screenshot with the new area masked and the context window drawn.
  */
 record ScreenshotScript(Optional<Path> file, Optional<Path> screenshot, boolean paint, boolean generate,
-                        boolean variants) {
+                        boolean variants, boolean outpaint) {
     static ScreenshotScript parse(List<String> args) {
         Path file = null;
         Path shot = null;
         boolean paint = false;
         boolean generate = false;
         boolean variants = false;
+        boolean outpaint = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -45,10 +47,12 @@ record ScreenshotScript(Optional<Path> file, Optional<Path> screenshot, boolean 
                     generate = true;
                     variants = true;
                 }
+                case "--outpaint-demo" -> outpaint = true;
                 default -> file = a.startsWith("--") ? file : Path.of(a);
             }
         }
-        return new ScreenshotScript(Optional.ofNullable(file), Optional.ofNullable(shot), paint, generate, variants);
+        return new ScreenshotScript(Optional.ofNullable(file), Optional.ofNullable(shot), paint, generate, variants,
+                outpaint);
     }
 
     void start(EditorViewModel model, EditorView view, Scene scene) {
@@ -80,6 +84,9 @@ record ScreenshotScript(Optional<Path> file, Optional<Path> screenshot, boolean 
         {
             if (paint && model.document() != null) {
                 paintDemo(model);
+            }
+            if (outpaint && model.document() != null) {
+                model.outpaint().extend(0, 0, model.document().width() / 2, 0);
             }
             if (!generate) {
                 later(0.8, () -> shoot(scene, target));

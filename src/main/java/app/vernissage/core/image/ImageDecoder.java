@@ -110,7 +110,7 @@ final class ImageDecoder {
             throw new ImageReadException(name + " could not be read (" + describe(e) + ").", e);
         }
         return format.orElseThrow(() -> new ImageReadException(
-                name + " is not an image Vernissage can read (no PNG, JPEG, BMP or GIF header)."));
+                name + " is not an image Vernissage can read (no PNG, JPEG, BMP, GIF, TIFF or WebP header)."));
     }
 
     private static boolean reachesPngEnd(Path file, String name) throws ImageReadException {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Reads and writes pictures and masks (PNG, JPEG, BMP, GIF in; PNG, JPEG, BMP out).
+ * Reads and writes pictures and masks (PNG, JPEG, BMP, GIF, TIFF, WebP in; PNG, JPEG, BMP out).
  *
  * <p>Reading never trusts the file: size, format, header dimensions and decoding problems are all
  * checked, and each failure becomes an {@link ImageReadException} whose message is one sentence
@@ -47,7 +47,7 @@ public final class ImageFiles {
      * <p>If the file has alpha and some pixel is not fully opaque, the mask is the alpha channel;
      * otherwise it is the luminance {@code round(0.299 R + 0.587 G + 0.114 B)}, so white means repaint.
      *
-     * @param file           the mask file (PNG, JPEG, BMP or GIF)
+     * @param file           the mask file (any format {@link #read} takes)
      * @param expectedWidth  the width of the picture the mask belongs to
      * @param expectedHeight the height of the picture the mask belongs to
      * @param limits         the largest file size and pixel count accepted

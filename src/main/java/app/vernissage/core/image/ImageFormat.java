@@ -12,7 +12,11 @@ enum ImageFormat {
     PNG("png"),
     JPEG("jpeg"),
     BMP("bmp"),
-    GIF("gif");
+    GIF("gif"),
+    /** Read by the JDK's own TIFF plugin. */
+    TIFF("tiff"),
+    /** Read by TwelveMonkeys' WebP plugin (a maintained ImageIO library). */
+    WEBP("webp");
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
@@ -29,7 +33,7 @@ enum ImageFormat {
 
     /** Recognises the format from the first bytes of the file, or returns empty. */
     static Optional<ImageFormat> sniff(Path file) throws IOException {
-        byte[] head = new byte[8];
+        byte[] head = new byte[12];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
@@ -46,6 +50,14 @@ enum ImageFormat {
         }
         if (n >= 2 && head[0] == 'B' && head[1] == 'M') {
             return Optional.of(BMP);
+        }
+        if (n >= 4 && ((head[0] == 'I' && head[1] == 'I' && head[2] == 42 && head[3] == 0)
+                || (head[0] == 'M' && head[1] == 'M' && head[2] == 0 && head[3] == 42))) {
+            return Optional.of(TIFF);
+        }
+        if (n >= 12 && head[0] == 'R' && head[1] == 'I' && head[2] == 'F' && head[3] == 'F'
+                && head[8] == 'W' && head[9] == 'E' && head[10] == 'B' && head[11] == 'P') {
+            return Optional.of(WEBP);
         }
         return Optional.empty();
     }

@@ -12,6 +12,7 @@ import app.vernissage.engine.runtime.EngineException;
 import app.vernissage.engine.runtime.ExecutionDevice;
 import app.vernissage.engine.runtime.MemoryMode;
 import app.vernissage.engine.runtime.ModelSessions;
+import app.vernissage.engine.runtime.Placement;
 import app.vernissage.engine.runtime.TensorData;
 import app.vernissage.engine.sampler.DenoiseStep;
 import app.vernissage.engine.sampler.GaussianNoise;
@@ -52,6 +53,16 @@ public final class InpaintEngine implements AutoCloseable {
     public static InpaintEngine open(ModelSet set, ExecutionDevice device, MemoryMode mode) throws EngineException {
         PromptTokenizer tokenizer = PromptTokenizer.load(set.tokenizerFile(), set.manifest().maxTokens());
         return new InpaintEngine(set, new ModelSessions(set, device, mode), tokenizer, mode);
+    }
+
+    /** An engine whose components run where {@code placement} says. */
+    public static InpaintEngine open(ModelSet set, Placement placement, MemoryMode mode) throws EngineException {
+        PromptTokenizer tokenizer = PromptTokenizer.load(set.tokenizerFile(), set.manifest().maxTokens());
+        return new InpaintEngine(set, new ModelSessions(set, placement, mode), tokenizer, mode);
+    }
+
+    public Placement placement() {
+        return sessions.placement();
     }
 
     public ModelSet modelSet() {

@@ -35,21 +35,58 @@ import java.util.Set;
  */
 public final class ModelSessions implements AutoCloseable {
     private final ModelSet set;
-    private final ExecutionDevice device;
+    private final Placement placement;
     private final MemoryMode mode;
+    private final SessionFactory factory;
     private final OrtEnvironment env = OrtRuntime.environment();
     private final Map<ModelComponent, OrtSession> sessions = new EnumMap<>(ModelComponent.class);
     private final Map<ModelComponent, long[]> callNanos = new EnumMap<>(ModelComponent.class);
     private final Map<String, ByteBuffer> buffers = new HashMap<>();
 
-    public ModelSessions(ModelSet set, ExecutionDevice device, MemoryMode mode) {
-        this.set = set;
-        this.device = device;
-        this.mode = mode;
+    /** Creates one session; a seam so tests can simulate load failures such as running out of memory. */
+    @FunctionalInterface
+    interface SessionFactory {
+        OrtSession create(OrtEnvironment env, String file, ExecutionDevice device, OrtSession.SessionOptions options)
+                throws OrtException;
+
+        /** The real one: adds the CUDA provider for a CUDA device, then loads the file. */
+        static OrtSession onnxRuntime(OrtEnvironment env, String file, ExecutionDevice device,
+                                      OrtSession.SessionOptions options) throws OrtException {
+            if (device.cuda()) {
+                options.addCUDA(device.deviceId());
+            }
+            return env.createSession(file, options);
+        }
     }
 
+    /** Every component on {@code device}. */
+    public ModelSessions(ModelSet set, ExecutionDevice device, MemoryMode mode) {
+        this(set, Placement.all(device), mode);
+    }
+
+    /** Each component on its device in {@code placement}. */
+    public ModelSessions(ModelSet set, Placement placement, MemoryMode mode) {
+        this(set, placement, mode, SessionFactory::onnxRuntime);
+    }
+
+    ModelSessions(ModelSet set, Placement placement, MemoryMode mode, SessionFactory factory) {
+        this.set = set;
+        this.placement = placement;
+        this.mode = mode;
+        this.factory = factory;
+    }
+
+    /** The U-Net's device (the one that does nearly all the work). */
     public ExecutionDevice device() {
-        return device;
+        return placement.device(ModelComponent.UNET);
+    }
+
+    public Placement placement() {
+        return placement;
+    }
+
+    public MemoryMode memoryMode() {
+        return mode;
     }
 
     public ModelSet modelSet() {
@@ -70,23 +107,33 @@ public final class ModelSessions implements AutoCloseable {
         if (session != null) {
             return session;
         }
-        String file = component.fileName();
+        ExecutionDevice device = placement.device(component);
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
             // Worker threads that spin after a call compete with the pipeline's own work between
             // calls (and with the editor); sleeping workers cost nothing measurable per U-Net call.
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            if (device.cuda()) {
-                options.addCUDA(device.deviceId());
-            }
-            session = env.createSession(set.file(component).toString(), options);
-        } catch (OrtException e) {
-            throw new EngineException("The " + component.label() + " (" + file + ") could not be loaded on "
-                    + device.label() + ": " + firstLine(e.getMessage()), e);
+            session = factory.create(env, set.file(component).toString(), device, options);
+        } catch (OrtException | RuntimeException e) {
+            throw failure(component, "could not be loaded on", e);
         }
         sessions.put(component, session);
         return session;
+    }
+
+    /** The exception for a failed load or run: {@link OutOfDeviceMemoryException} when memory ran out. */
+    EngineException failure(ModelComponent component, String verb, Exception e) {
+        ExecutionDevice device = placement.device(component);
+        if (OutOfDeviceMemoryException.isOutOfMemory(e)) {
+            // Moving work off the GPU helps only when the GPU is what ran out.
+            return new OutOfDeviceMemoryException(component, device, device.cuda() ? placement.preset() : null, e);
+        }
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        return new EngineException("The " + component.label() + " (" + component.fileName() + ") " + verb + " "
+                + device.label() + ": " + firstLine(e.getMessage()), e);
     }
 
     /**
@@ -123,8 +170,7 @@ public final class ModelSessions implements AutoCloseable {
             if (token.isCancelled()) {
                 throw new CancelledException();
             }
-            throw new EngineException("The " + component.label() + " (" + component.fileName() + ") failed on "
-                    + device.label() + ": " + firstLine(e.getMessage()), e);
+            throw failure(component, "failed on", e);
         } finally {
             created.forEach(OnnxTensor::close);
         }

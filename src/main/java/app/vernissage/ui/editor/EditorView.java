@@ -78,6 +78,7 @@ public final class EditorView extends BorderPane {
     private static final KeyCombination SHRINK = KeyCombination.keyCombination("Shortcut+Alt+S");
     private static final KeyCombination FEATHER = KeyCombination.keyCombination("Shortcut+Alt+F");
     private static final KeyCombination HISTORY = KeyCombination.keyCombination("Shortcut+H");
+    private static final KeyCombination EXTEND = KeyCombination.keyCombination("Shortcut+E");
     /** The dark stylesheet, added on top of editor.css. */
     public static final String DARK_CSS = "/app/vernissage/ui/editor-dark.css";
     /** Preferences key of the dark theme toggle. */
@@ -116,6 +117,7 @@ public final class EditorView extends BorderPane {
         getStyleClass().add("editor");
         setTop(toolBar());
         BorderPane centre = new BorderPane(new javafx.scene.layout.StackPane(canvas,
+                new ContextWindowOverlay(model.outpaint(), canvas), // outpaint
                 new EmptyCanvasHint(model, this::chooseAndOpen)));
         centre.setBottom(new VariantsStrip(model));
         setCenter(centre);
@@ -169,7 +171,24 @@ public final class EditorView extends BorderPane {
                 toolButton(CanvasTool.BRUSH, "tool.brush", MaterialDesignB.BRUSH, "B"),
                 toolButton(CanvasTool.RECTANGLE, "tool.rectangle", MaterialDesignV.VECTOR_SQUARE, "M"),
                 toolButton(CanvasTool.LASSO, "tool.lasso", MaterialDesignL.LASSO, "L"),
-                maskMenu(), new Separator(), fit, actual, zoom, darkToggle());
+                maskMenu(), extendButton(), new Separator(), fit, actual, zoom, darkToggle());
+    }
+
+    // ---- Outpaint: Extend canvas (Ctrl+E) -------------------------------------------------------
+
+    private Button extendButton() {
+        Button b = button("action.extend", MaterialDesignA.ARROW_EXPAND_HORIZONTAL, "Ctrl+E");
+        b.setId("extend");
+        b.setOnAction(e -> extendCanvas());
+        b.disableProperty().bind(model.documentProperty().isNull().or(model.runningProperty())
+                .or(model.outpaint().extendingProperty()));
+        return b;
+    }
+
+    private void extendCanvas() {
+        if (model.document() != null && !model.runningProperty().get()) {
+            ExtendCanvasDialog.show(getScene() == null ? null : getScene().getWindow(), model);
+        }
     }
 
     // ---- Canvas tools, mask menu, history, theme -------------------------------------------------
@@ -433,6 +452,8 @@ public final class EditorView extends BorderPane {
                 morph("action.shrink", MaskMorphology::shrink);
             } else if (FEATHER.match(e)) {
                 morph("action.feather", MaskMorphology::feather);
+            } else if (EXTEND.match(e)) {
+                extendCanvas();
             } else if (HISTORY.match(e)) {
                 if (!historyMenu.isDisabled()) {
                     historyMenu.show();

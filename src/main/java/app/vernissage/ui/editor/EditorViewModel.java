@@ -31,6 +31,9 @@ import app.vernissage.engine.pipeline.StepProgress;
 import app.vernissage.engine.runtime.CancellationToken;
 import app.vernissage.engine.runtime.CancelledException;
 import app.vernissage.engine.runtime.EngineException;
+import app.vernissage.engine.runtime.OutOfDeviceMemoryException;
+import app.vernissage.engine.runtime.PlacementPreset;
+import app.vernissage.ui.models.PlacementSettings;
 import app.vernissage.engine.synthetic.SyntheticModelSet;
 import app.vernissage.ui.Messages;
 import javafx.beans.property.BooleanProperty;
@@ -101,6 +104,10 @@ public final class EditorViewModel implements AutoCloseable {
     private final Preferences prefs;
     private final ReadOnlyObjectWrapper<Path> modelSetDir = new ReadOnlyObjectWrapper<>();
     private final EngineCache engines = new EngineCache();
+    private final ReadOnlyObjectWrapper<PlacementSettings> placement = new ReadOnlyObjectWrapper<>(PlacementSettings.DEFAULT);
+    private final ReadOnlyObjectWrapper<PlacementPreset> retryPlacement = new ReadOnlyObjectWrapper<>();
+    /** {@link #placement} for code on the background executor (panoramas). */
+    private volatile PlacementSettings placementForBackground = PlacementSettings.DEFAULT;
     private final History history = new History();
     private final List<Consumer<DocumentChange>> changeListeners = new CopyOnWriteArrayList<>();
 
@@ -165,6 +172,8 @@ public final class EditorViewModel implements AutoCloseable {
         this.uiThread = uiThread;
         this.modelSetDir.set(modelSetDir);
         this.prefs = prefs;
+        this.placement.set(PlacementSettings.load(prefs));
+        this.placementForBackground = placement.get();
     }
 
     /**
@@ -599,21 +608,32 @@ public final class EditorViewModel implements AutoCloseable {
         runSettings = new GenerationRecord(prompt.get(), negative.get(), first, steps.get(), (float) guidance.get(),
                 requests.getFirst().strength(), requests.getFirst().sampler().name().toLowerCase(Locale.ROOT),
                 set.manifest().name(), null);
+        PlacementSettings where = placement.get();
+        retryPlacement.set(null);
+        OutpaintController.WindowedRun windowed = outpaint().windowedRun(doc);
+        runWindow = windowed == null ? null : windowed.window().region();
         background.execute(() -> {
             try {
-                InpaintEngine engine = engines.engineFor(set);
+                InpaintEngine engine = engines.engineFor(set, where);
                 for (int i = 0; i < requests.size(); i++) {
                     runToken.throwIfCancelled();
                     int index = i;
                     uiThread.accept(() -> startVariant(id, index));
                     CoalescedPreviews listener = new CoalescedPreviews(uiThread, step -> showStep(id, index, step),
                             stage -> showStage(id, stage));
-                    InpaintResult result = engine.inpaint(requests.get(i), listener, runToken);
+                    InpaintResult result = windowed == null ? engine.inpaint(requests.get(i), listener, runToken)
+                            : windowed.inpaint(engine, requests.get(i), listener, runToken);
                     uiThread.accept(() -> variantFinished(id, result));
                 }
                 uiThread.accept(() -> allFinished(id));
             } catch (CancelledException e) {
                 uiThread.accept(() -> ended(id, cancelledText()));
+            } catch (OutOfDeviceMemoryException e) {
+                engines.close();
+                uiThread.accept(() -> {
+                    ended(id, Messages.get("models.outOfMemory", e.getMessage()));
+                    retryPlacement.set(e.lighter());
+                });
             } catch (EngineException | RuntimeException e) {
                 uiThread.accept(() -> ended(id, Messages.get("message.failed", e.getMessage())));
             }
@@ -652,7 +672,8 @@ public final class EditorViewModel implements AutoCloseable {
         progress.set((index + step.step() / (double) step.total()) / runCount);
         progressText.set(variantPrefix() + Messages.get("progress.step", step.step(), step.total(),
                 Math.max(0, step.remaining().toSeconds())));
-        preview.set(PreviewBlend.blend(runImage, runMask, step.preview()));
+        preview.set(runWindow == null ? PreviewBlend.blend(runImage, runMask, step.preview())
+                : OutpaintController.blendInWindow(runImage, runMask, step.preview(), runWindow));
         previewsShown.set(previewsShown.get() + 1);
     }
 
@@ -696,6 +717,7 @@ public final class EditorViewModel implements AutoCloseable {
         runImage = null;
         runMask = null;
         runDocument = null;
+        runWindow = null;
         message.set(text);
         Variant firstNew = runVariants.stream().filter(variants::contains).findFirst().orElse(null);
         runVariants.clear();
@@ -772,6 +794,48 @@ public final class EditorViewModel implements AutoCloseable {
             token.cancel();
         }
         background.execute(engines::close);
+    }
+
+    // ---- Placement (models page) ---------------------------------------------------------------
+
+    /** Where the models run from the next generation on (stored in the preferences when there are any). */
+    public ReadOnlyObjectProperty<PlacementSettings> placementProperty() {
+        return placement.getReadOnlyProperty();
+    }
+
+    /** Uses {@code settings} from the next generation on and stores it; the engine is re-created then. */
+    public void applyPlacement(PlacementSettings settings) {
+        placement.set(settings);
+        placementForBackground = settings;
+        retryPlacement.set(null);
+        String stored = "";
+        if (prefs != null) {
+            try {
+                settings.store(prefs);
+            } catch (BackingStoreException | IllegalStateException e) {
+                stored = " " + Messages.get("modelSet.notRemembered", e.getMessage());
+            }
+        }
+        message.set(Messages.get("models.applied", Messages.get("models.placement." + settings.preset().key())) + stored);
+    }
+
+    EngineCache engineCache() {
+        return engines;
+    }
+
+    /** The lighter placement offered after the device ran out of memory, or null. */
+    public ReadOnlyObjectProperty<PlacementPreset> retryPlacementProperty() {
+        return retryPlacement.getReadOnlyProperty();
+    }
+
+    /** Switches to the offered lighter placement and generates again; the document is untouched until a variant is accepted. */
+    public void retryWithLighterPlacement() {
+        PlacementPreset lighter = retryPlacement.get();
+        if (lighter == null || running.get()) {
+            return;
+        }
+        applyPlacement(new PlacementSettings(lighter, placement.get().mode()));
+        generate();
     }
 
     // ---- Properties ----------------------------------------------------------------------------
@@ -1005,12 +1069,12 @@ public final class EditorViewModel implements AutoCloseable {
         PixelRect area = PixelRect.EMPTY;
         boolean image = false;
         while (history.undoCount() > target) {
-            Edit e = history.undo(doc).orElseThrow();
+            Edit e = history.undo(document.get()).orElseThrow();
             area = area.union(e.area());
             image |= e.changesImage();
         }
         while (history.undoCount() < target) {
-            Edit e = history.redo(doc).orElseThrow();
+            Edit e = history.redo(document.get()).orElseThrow();
             area = area.union(e.area());
             image |= e.changesImage();
         }
@@ -1071,7 +1135,18 @@ public final class EditorViewModel implements AutoCloseable {
         this.clock = clock;
     }
 
+    private final ReadOnlyIntegerWrapper documentsOpened = new ReadOnlyIntegerWrapper();
+
+    /**
+     * Changes each time another piece of work replaces the open one (open, new canvas, paste, a project);
+     * not when an extension swaps the document within the same work.
+     */
+    public ReadOnlyIntegerProperty documentsOpenedProperty() {
+        return documentsOpened.getReadOnlyProperty();
+    }
+
     private void projectDocumentReplaced() {
+        documentsOpened.set(documentsOpened.get() + 1);
         generations.clear();
         projectFile.set(null);
         savedChangeCount = changeCount;
@@ -1176,5 +1251,99 @@ public final class EditorViewModel implements AutoCloseable {
     /** The accepted generations of the open work, oldest first; unmodifiable. */
     public ObservableList<GenerationRecord> generations() {
         return generationsView;
+    }
+
+    // --- outpaint ---
+    // Added for outpainting in the editor (OutpaintController, ExtendCanvasDialog). Besides this block
+    // the changes in this class are: generate() runs through OutpaintController.windowedRun after an
+    // extension (and showStep blends its previews into the window), and jumpToHistory undoes on the
+    // current document each step (an extension swaps documents).
+
+    private OutpaintController outpaint;
+    private app.vernissage.core.canvas.Regions.Rect runWindow;
+
+    /** Canvas extension, context window and panorama for this editor. */
+    public OutpaintController outpaint() {
+        if (outpaint == null) {
+            outpaint = new OutpaintController(this, new OutpaintHost());
+        }
+        return outpaint;
+    }
+
+    /** What OutpaintController may do to the editor's state; only it uses these. */
+    final class OutpaintHost {
+        Executor background() {
+            return background;
+        }
+
+        Consumer<Runnable> uiThread() {
+            return uiThread;
+        }
+
+        ModelSet modelSet() {
+            return modelSet;
+        }
+
+        InpaintEngine engine() throws EngineException {
+            return engines.engineFor(modelSet, placementForBackground);
+        }
+
+        boolean busy() {
+            return running.get() || stroke != null || maskBusy.get() || opening.get();
+        }
+
+        /** Shows {@code doc} instead of the open document, keeping the history (an extension and its undo). */
+        void swapDocument(Document doc) {
+            show(null);
+            document.set(doc);
+            if (!running.get()) {
+                preview.set(null);
+            }
+            fire(new DocumentChange(doc.bounds(), true, true));
+        }
+
+        void record(Edit edit) {
+            history.add(edit);
+            updateUndo();
+        }
+
+        void message(String text) {
+            message.set(text);
+        }
+
+        /** Starts a run that OutpaintController drives; Cancel cancels {@code t}. Returns its id. */
+        long beginRun(CancellationToken t) {
+            long id = ++runId;
+            token = t;
+            runVariants.clear();
+            shownVariant.set(null);
+            running.set(true);
+            progress.set(-1);
+            progressText.set(Messages.get("progress.starting"));
+            preview.set(null);
+            message.set("");
+            return id;
+        }
+
+        boolean current(long id) {
+            return id == runId && running.get();
+        }
+
+        void progress(long id, double fraction, String text, PixelImage previewImage) {
+            if (!current(id) || token.isCancelled()) {
+                return;
+            }
+            progress.set(fraction);
+            progressText.set(text);
+            if (previewImage != null) {
+                preview.set(previewImage);
+                previewsShown.set(previewsShown.get() + 1);
+            }
+        }
+
+        void endRun(long id, String text) {
+            ended(id, text);
+            preview.set(null);
+        }
     }
 }

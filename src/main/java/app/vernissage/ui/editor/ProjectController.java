@@ -79,7 +79,7 @@ public final class ProjectController {
         this.autosaveMinutes = Math.clamp(prefs == null ? DEFAULT_AUTOSAVE_MINUTES
                 : prefs.getInt(PREF_AUTOSAVE_MINUTES, DEFAULT_AUTOSAVE_MINUTES), 0, MAX_AUTOSAVE_MINUTES);
         this.lastAutosave = clock.instant();
-        model.documentProperty().addListener((obs, old, doc) -> documentReplaced());
+        model.documentsOpenedProperty().addListener((obs, old, n) -> documentReplaced());
     }
 
     /**

@@ -1,6 +1,7 @@
 package app.vernissage.ui.editor;
 
 import app.vernissage.ui.Messages;
+import app.vernissage.ui.models.ModelsPage;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -235,6 +236,7 @@ public final class SidePanel extends VBox {
                 model.chooseModelSet(dir.toPath());
             }
         });
-        return new VBox(6, heading("section.model"), set, device, install, choose);
+        return new VBox(6, heading("section.model"), set, device, install, choose,
+                ModelsPage.openButton(model), ModelsPage.retryButton(model));
     }
 }

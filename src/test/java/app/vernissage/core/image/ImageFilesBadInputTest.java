@@ -52,7 +52,7 @@ class ImageFilesBadInputTest {
         new Random(42).nextBytes(junk);
         junk[0] = 0;
         Path file = Files.write(dir.resolve("photo.png"), junk);
-        assertEquals("photo.png is not an image Vernissage can read (no PNG, JPEG, BMP or GIF header).",
+        assertEquals("photo.png is not an image Vernissage can read (no PNG, JPEG, BMP, GIF, TIFF or WebP header).",
                 refused(file).getMessage());
     }
 

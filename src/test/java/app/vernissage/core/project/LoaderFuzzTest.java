@@ -53,12 +53,14 @@ class LoaderFuzzTest {
     @Test
     void imageLoaderNeverCrashesOrHangs() throws Exception {
         int total = 0;
-        for (String ext : new String[]{"png", "jpg", "bmp", "gif"}) {
+        for (String ext : new String[]{"png", "jpg", "bmp", "gif", "tif", "webp"}) {
             Path valid = dir.resolve("valid." + ext);
             PixelImage picture = ProjectFileTest.sample(24, 16, 6).image();
-            if (ext.equals("gif")) {
+            if (ext.equals("webp")) {
+                Files.copy(Path.of("src/test/resources/formats/tiny.webp"), valid);
+            } else if (ext.equals("gif") || ext.equals("tif")) {
                 java.awt.image.BufferedImage b = new java.awt.image.BufferedImage(24, 16, java.awt.image.BufferedImage.TYPE_BYTE_INDEXED);
-                javax.imageio.ImageIO.write(b, "gif", valid.toFile());
+                javax.imageio.ImageIO.write(b, ext.equals("gif") ? "gif" : "tiff", valid.toFile());
             } else {
                 ImageFiles.write(picture, valid, 0.9f);
             }
