@@ -344,4 +344,31 @@ class ProjectControllerTest {
             prefs.removeNode();
         }
     }
+
+    @Test
+    void extendingTheCanvasKeepsTheProjectAndItsRecoveryCopy() throws IOException {
+        EditorViewModel vm = workInProgress();
+        RecoveryStore store = new RecoveryStore(dir.resolve("recovery"));
+        ProjectController projects = controller(vm, store);
+        Path file = dir.resolve("wide.vernissage");
+        assertTrue(projects.saveAs(file));
+        vm.invertMask();
+        clock.advance(Duration.ofMinutes(2));
+        assertTrue(projects.autosaveIfDue());
+        String id = projects.recoveryId();
+        assertTrue(vm.outpaint().extend(0, 0, 32, 0), vm.messageProperty().get());
+        assertEquals(96, vm.document().width(), vm.messageProperty().get());
+        assertEquals(file, vm.projectFileProperty().get());
+        assertEquals(2, vm.generations().size());
+        assertEquals(id, projects.recoveryId());
+        assertEquals(1, store.list().size());
+        assertTrue(vm.hasUnsavedWork());
+        assertTrue(projects.save());
+        assertFalse(vm.hasUnsavedWork());
+        assertEquals(List.of(), store.list());
+        EditorViewModel reopened = newModel();
+        assertTrue(reopened.open(file));
+        assertEquals(96, reopened.document().width());
+        assertEquals(0, reopened.variants().size(), "variants of the old size are not kept");
+    }
 }
