@@ -243,6 +243,7 @@ public final class InpaintEngine implements AutoCloseable {
         TensorData.Bools contextMask = new TensorData.Bools(new long[]{2, conditioning.length()}, conditioning.mask());
         boolean splitBatch = fixedBatchOfOne();
         float[] stepNoise = new float[latentSize];
+        float[] guided = new float[latentSize];
 
         for (int i = first; i < sampler.steps(); i++) {
             token.throwIfCancelled();
@@ -252,10 +253,8 @@ public final class InpaintEngine implements AutoCloseable {
             float[] eps = splitBatch
                     ? unetSplit(sample, t, conditioning, h, w, token)
                     : unet(new TensorData.Floats(new long[]{2, 9, h, w}, sample), new long[]{t, t}, context, contextMask, 2, h, w, token);
-            float[] cond = java.util.Arrays.copyOfRange(eps, 0, latentSize);
-            float[] uncond = java.util.Arrays.copyOfRange(eps, latentSize, 2 * latentSize);
             float[] z = sampler.addsNoise(i) ? noise.fill(stepNoise) : null;
-            DenoiseStep step = sampler.step(i, x, Guidance.combine(cond, uncond, request.guidance()), z);
+            DenoiseStep step = sampler.step(i, x, Guidance.combineHalves(eps, latentSize, request.guidance(), guided), z);
             x = step.next();
             listener.onStep(new StepProgress(i - first + 1, total, Duration.ofNanos(System.nanoTime() - denoiseStart),
                     step.x0(), size, set.previewMap()));

@@ -17,4 +17,19 @@ public final class Guidance {
         }
         return out;
     }
+
+    /**
+     * The same for a batch-2 prediction laid out [cond; uncond] in one array, written into
+     * {@code out} (length {@code half}) without copying the halves; returns {@code out}.
+     */
+    public static float[] combineHalves(float[] batch, int half, float weight, float[] out) {
+        if (batch.length != 2 * half || out.length != half) {
+            throw new IllegalArgumentException("expected a batch of two halves of " + half + " values");
+        }
+        float a = weight + 1f;
+        for (int i = 0; i < half; i++) {
+            out[i] = a * batch[i] - weight * batch[half + i];
+        }
+        return out;
+    }
 }

@@ -52,4 +52,13 @@ class GuidanceTest {
     void rejectsMismatchedLengths() {
         assertThrows(IllegalArgumentException.class, () -> Guidance.combine(new float[3], new float[4], 4f));
     }
+
+    @Test
+    void halvesOfOneBatchGiveTheSameAsTwoArrays() {
+        float[] cond = {0.5f, -1.25f, 3f};
+        float[] uncond = {0.25f, 2f, -0.75f};
+        float[] batch = {0.5f, -1.25f, 3f, 0.25f, 2f, -0.75f};
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Guidance.combine(cond, uncond, 4f),
+                Guidance.combineHalves(batch, 3, 4f, new float[3]));
+    }
 }
