@@ -5,9 +5,7 @@ import app.vernissage.core.document.MaskOperations;
 import app.vernissage.core.document.PixelRect;
 import app.vernissage.core.image.PixelImage;
 import app.vernissage.engine.synthetic.SyntheticModelSet;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -24,8 +22,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -40,9 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EditorWindowTest {
     @TempDir
     static Path models;
+    private final EditorWindowFixture window = new EditorWindowFixture();
     private EditorViewModel model;
     private EditorView view;
-    private ExecutorService background;
 
     @BeforeAll
     static void writeDemoSet() throws IOException {
@@ -51,20 +47,14 @@ class EditorWindowTest {
 
     @Start
     void start(Stage stage) {
-        background = Executors.newSingleThreadExecutor();
-        model = new EditorViewModel(background, Platform::runLater, models);
-        view = new EditorView(model);
-        Scene scene = new Scene(view, 1000, 700);
-        view.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.show();
-        model.refreshModelSet();
+        window.start(stage, models, 1000, 700);
+        model = window.model();
+        view = window.view();
     }
 
     @AfterEach
     void stop() {
-        model.close();
-        background.shutdown();
+        window.close();
     }
 
     private static PixelImage gradient(int w, int h) {

@@ -5,8 +5,6 @@ import app.vernissage.core.document.MaskOperations;
 import app.vernissage.core.document.PixelRect;
 import app.vernissage.core.image.PixelImage;
 import app.vernissage.engine.synthetic.SyntheticModelSet;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,8 +18,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -35,9 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class VariantsWindowTest {
     @TempDir
     static Path models;
+    private final EditorWindowFixture window = new EditorWindowFixture();
     private EditorViewModel model;
     private EditorView view;
-    private ExecutorService background;
 
     @BeforeAll
     static void writeDemoSet() throws IOException {
@@ -46,20 +42,14 @@ class VariantsWindowTest {
 
     @Start
     void start(Stage stage) {
-        background = Executors.newSingleThreadExecutor();
-        model = new EditorViewModel(background, Platform::runLater, models);
-        view = new EditorView(model);
-        Scene scene = new Scene(view, 1000, 760);
-        view.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.show();
-        model.refreshModelSet();
+        window.start(stage, models, 1000, 760);
+        model = window.model();
+        view = window.view();
     }
 
     @AfterEach
     void stop() {
-        model.close();
-        background.shutdown();
+        window.close();
     }
 
     @Test

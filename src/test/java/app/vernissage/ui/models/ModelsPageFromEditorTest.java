@@ -1,10 +1,9 @@
 package app.vernissage.ui.models;
 
 import app.vernissage.engine.synthetic.SyntheticModelSet;
-import app.vernissage.ui.editor.EditorView;
 import app.vernissage.ui.editor.EditorViewModel;
+import app.vernissage.ui.editor.EditorWindowFixture;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -22,8 +21,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ModelsPageFromEditorTest {
     @TempDir
     static Path models;
-    private ExecutorService background;
+    private final EditorWindowFixture window = new EditorWindowFixture();
     private EditorViewModel model;
 
     @BeforeAll
@@ -44,17 +41,13 @@ class ModelsPageFromEditorTest {
 
     @Start
     void start(Stage stage) {
-        background = Executors.newSingleThreadExecutor();
-        model = new EditorViewModel(background, Platform::runLater, models);
-        stage.setScene(new Scene(new EditorView(model), 1000, 700));
-        stage.show();
-        model.refreshModelSet();
+        window.start(stage, models, 1000, 700);
+        model = window.model();
     }
 
     @AfterEach
     void stop() {
-        model.close();
-        background.shutdown();
+        window.close();
         Platform.runLater(() -> List.copyOf(Window.getWindows()).stream()
                 .filter(w -> w.getScene() != null && w.getScene().lookup("#modelsPage") != null).forEach(Window::hide));
         WaitForAsyncUtils.waitForFxEvents();
