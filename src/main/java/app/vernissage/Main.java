@@ -18,10 +18,18 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * True for a single argument naming an existing file: what a desktop passes when a picture or a
+     * project is double-clicked (the file association), so it opens in the editor.
+     */
+    static boolean opensAFile(String[] args) {
+        return args.length == 1 && !args[0].startsWith("-") && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
+    }
+
     public static void main(String[] args) {
         OfflineLibraries.enforce();
-        if (args.length == 0 || args[0].equals("edit")) {
-            EditorLauncher.launch(args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length));
+        if (args.length == 0 || args[0].equals("edit") || opensAFile(args)) {
+            EditorLauncher.launch(args.length == 0 || !args[0].equals("edit") ? args : Arrays.copyOfRange(args, 1, args.length));
             Runtime.getRuntime().halt(0);
             return;
         }
