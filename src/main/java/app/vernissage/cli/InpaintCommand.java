@@ -2,7 +2,6 @@ package app.vernissage.cli;
 
 import app.vernissage.core.image.ImageFiles;
 import app.vernissage.core.image.ImageLimits;
-import app.vernissage.core.image.ImageReadException;
 import app.vernissage.core.image.Mask;
 import app.vernissage.core.image.PixelImage;
 import app.vernissage.core.io.Npy;
@@ -170,17 +169,7 @@ final class InpaintCommand implements Callable<Integer> {
     }
 
     private void checkOutput() throws UserError {
-        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!(name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".bmp"))) {
-            throw new UserError("--out must end in .png, .jpg, .jpeg or .bmp: " + out);
-        }
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
-            throw new UserError("the folder for --out does not exist: " + parent);
-        }
-        if (java.nio.file.Files.isDirectory(out)) {
-            throw new UserError("--out names a folder, not a file: " + out);
-        }
+        CliFiles.checkOutputFile(out);
         if (saveLatent != null) {
             Path latentParent = saveLatent.toAbsolutePath().getParent();
             if (latentParent != null && !java.nio.file.Files.isDirectory(latentParent)) {
@@ -193,19 +182,11 @@ final class InpaintCommand implements Callable<Integer> {
     }
 
     private PixelImage readImage() throws UserError {
-        try {
-            return ImageFiles.read(image, ImageLimits.DEFAULT);
-        } catch (ImageReadException e) {
-            throw new UserError(e.getMessage());
-        }
+        return CliFiles.read(image, ImageLimits.DEFAULT.maxPixels());
     }
 
     private Mask readMask(PixelImage picture) throws UserError {
-        try {
-            return ImageFiles.readMask(mask, picture.width(), picture.height(), ImageLimits.DEFAULT);
-        } catch (ImageReadException e) {
-            throw new UserError(e.getMessage());
-        }
+        return CliFiles.readMask(mask, picture);
     }
 
     private SamplerKind samplerKind(ModelSet set) throws UserError {
