@@ -9,8 +9,10 @@ import app.vernissage.engine.pipeline.ProgressListener;
 import app.vernissage.engine.pipeline.StepProgress;
 import app.vernissage.engine.runtime.CancellationToken;
 import app.vernissage.engine.runtime.CancelledException;
+import app.vernissage.engine.runtime.DevicePreference;
 import app.vernissage.engine.runtime.ExecutionDevice;
 import app.vernissage.engine.runtime.MemoryMode;
+import app.vernissage.engine.runtime.OrtRuntime;
 import app.vernissage.engine.synthetic.SyntheticModelSet;
 
 import java.lang.management.ManagementFactory;
@@ -23,14 +25,22 @@ import java.util.Locale;
  * mode), then 100 cancel-and-restart cycles (cancelled at step 3). Prints heap after a full GC and
  * the process's resident set (native memory included) every 10 runs.
  *
- * <p>Run: {@code bin/benchmark MemorySoakBenchmark [runs]}.
+ * On CUDA it also prints the GPU memory nvidia-smi reports for this process.
+ *
+ * <p>Run: {@code bin/benchmark MemorySoakBenchmark [runs] [cpu|cuda]}.
  */
 public final class MemorySoakBenchmark {
+    private static boolean gpu;
+
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         Path dir = Files.createTempDirectory("vernissage-soak");
         SyntheticModelSet.write(dir, SyntheticModelSet.Options.demo());
-        ExecutionDevice cpu = new ExecutionDevice(false, 0, "CPU");
+        ExecutionDevice cpu = args.length > 1
+                ? OrtRuntime.device(DevicePreference.parse(args[1]), 0)
+                : new ExecutionDevice(false, 0, "CPU");
+        gpu = cpu.cuda();
+        System.out.println("device: " + cpu.label());
         PixelImage image = PixelImage.filled(512, 512, 0xFF406080);
         Mask mask = Mask.rectangle(512, 512, 128, 128, 384, 384);
         for (MemoryMode mode : MemoryMode.values()) {
@@ -75,6 +85,18 @@ public final class MemorySoakBenchmark {
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         String rss = Files.readAllLines(Path.of("/proc/self/status")).stream()
                 .filter(l -> l.startsWith("VmRSS")).findFirst().orElse("VmRSS: ? kB").replaceAll("\\s+", " ");
-        System.out.printf(Locale.ROOT, "run %3d: heap after GC %6.1f MB, %s%n", i, heap / 1e6, rss);
+        System.out.printf(Locale.ROOT, "run %3d: heap after GC %6.1f MB, %s%s%n", i, heap / 1e6, rss, gpu ? gpuMemory() : "");
+    }
+
+    /** This process's GPU memory as nvidia-smi reports it. */
+    private static String gpuMemory() throws Exception {
+        Process p = new ProcessBuilder("nvidia-smi", "--query-compute-apps=pid,used_memory", "--format=csv,noheader")
+                .redirectErrorStream(true).start();
+        String own = Long.toString(ProcessHandle.current().pid());
+        String mine = new String(p.getInputStream().readAllBytes()).lines()
+                .filter(l -> l.startsWith(own + ",")).map(l -> l.substring(l.indexOf(',') + 1).trim())
+                .findFirst().orElse("?");
+        p.waitFor();
+        return ", GPU " + mine;
     }
 }

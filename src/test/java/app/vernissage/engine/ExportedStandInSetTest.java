@@ -63,7 +63,7 @@ class ExportedStandInSetTest {
         Mask mask = Mask.rectangle(width, height, 40, 20, 110, 80);
         InpaintRequest request = InpaintRequest.reference(image, mask, "a red boat on the sea", 5).withSteps(6);
         InpaintResult result;
-        try (InpaintEngine engine = InpaintEngine.open(set, TestSets.CPU, MemoryMode.PER_STAGE)) {
+        try (InpaintEngine engine = InpaintEngine.open(set, TestSets.device(), MemoryMode.PER_STAGE)) {
             result = engine.inpaint(request, ProgressListener.NONE, new CancellationToken());
         }
 

@@ -32,7 +32,9 @@ public record CudaDiagnostics(List<Line> lines) {
         }
     }
 
-    private static final Pattern DRIVER_VERSION = Pattern.compile("Kernel Module\\s+([0-9][0-9.]*)");
+    private static final Pattern DRIVER_VERSION = Pattern.compile(
+            // "...x86_64 Kernel Module  550.54.14 ..." and the open module's "...Kernel Module for x86_64  580.159.04 ..."
+            "Kernel Module.*?\\s([0-9]{2,4}\\.[0-9]+(?:\\.[0-9]+)?)\\s");
 
     public CudaDiagnostics {
         lines = List.copyOf(lines);

@@ -3,6 +3,7 @@ package app.vernissage.engine.runtime;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.providers.OrtCUDAProviderOptions;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
@@ -49,11 +50,19 @@ public final class ModelSessions implements AutoCloseable {
         OrtSession create(OrtEnvironment env, String file, ExecutionDevice device, OrtSession.SessionOptions options)
                 throws OrtException;
 
-        /** The real one: adds the CUDA provider for a CUDA device, then loads the file. */
+        /**
+         * The real one: adds the CUDA provider for a CUDA device, then loads the file. TF32 is switched
+         * off: ONNX Runtime enables it by default on Ampere and newer, which rounds fp32 convolutions
+         * and matrix products to a 10-bit mantissa; the reference runs MoVQ in true fp32, and with
+         * TF32 the oracle and MoVQ tests drifted by up to 3e-3 on an H100 (docs/cuda.md).
+         */
         static OrtSession onnxRuntime(OrtEnvironment env, String file, ExecutionDevice device,
                                       OrtSession.SessionOptions options) throws OrtException {
             if (device.cuda()) {
-                options.addCUDA(device.deviceId());
+                try (OrtCUDAProviderOptions cuda = new OrtCUDAProviderOptions(device.deviceId())) {
+                    cuda.add("use_tf32", "0");
+                    options.addCUDA(cuda);
+                }
             }
             return env.createSession(file, options);
         }

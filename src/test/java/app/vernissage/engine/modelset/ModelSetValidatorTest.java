@@ -105,7 +105,7 @@ class ModelSetValidatorTest {
         OnnxEdits.externalize(dir.resolve("text_encoder.onnx"), "text_encoder.onnx.data");
         ModelSet set = TestSets.open(dir);
         assertEquals(java.util.Set.of("text_encoder.onnx.data"), set.signature(ModelComponent.TEXT_ENCODER).externalDataFiles());
-        try (ModelSessions sessions = new ModelSessions(set, TestSets.CPU, MemoryMode.KEEP_LOADED)) {
+        try (ModelSessions sessions = new ModelSessions(set, TestSets.device(), MemoryMode.KEEP_LOADED)) {
             TensorData.Floats out = sessions.run(ModelComponent.TEXT_ENCODER, Map.of(
                     "input_ids", new TensorData.Longs(new long[]{1, 2}, new long[]{7, 1}),
                     "attention_mask", new TensorData.Longs(new long[]{1, 2}, new long[]{1, 1})), new CancellationToken());

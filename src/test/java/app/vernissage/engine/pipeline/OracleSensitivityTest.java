@@ -48,7 +48,7 @@ class OracleSensitivityTest {
         for (int i = 0; i < plane; i++) {
             inverted[i] = 1f - keep[i];
         }
-        try (ModelSessions sessions = new ModelSessions(TestSets.open(dir), TestSets.CPU, MemoryMode.KEEP_LOADED)) {
+        try (ModelSessions sessions = new ModelSessions(TestSets.open(dir), TestSets.device(), MemoryMode.KEEP_LOADED)) {
             float[] right = impliedX0(sessions, x, layout(x, keep, known, plane), h, w);
             float[] polarity = impliedX0(sessions, x, layout(x, inverted, known, plane), h, w);
             float[] order = impliedX0(sessions, known, layout(known, keep, x, plane), h, w);

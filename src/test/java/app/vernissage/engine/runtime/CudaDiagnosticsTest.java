@@ -57,6 +57,16 @@ class CudaDiagnosticsTest {
     }
 
     @Test
+    void readsTheOpenKernelModuleVersionLine() throws IOException {
+        // The open kernel module's wording; the H100 machine of docs/cuda.md showed "version unknown" before.
+        touch("/proc/driver/nvidia/version");
+        Files.writeString(root.resolve("proc/driver/nvidia/version"),
+                "NVRM version: NVIDIA UNIX Open Kernel Module for x86_64  580.159.04  Release Build  (dvs-builder@U22)\n");
+        CudaDiagnostics d = CudaDiagnostics.check(root, Map.of(), "Linux", () -> "");
+        assertEquals("version 580.159.04", d.lines().get(0).detail());
+    }
+
+    @Test
     void systemLibraryFolderCounts() throws IOException {
         touch("/usr/lib/x86_64-linux-gnu/libcudnn.so.9");
         CudaDiagnostics d = CudaDiagnostics.check(root, Map.of(), "Linux", () -> null);

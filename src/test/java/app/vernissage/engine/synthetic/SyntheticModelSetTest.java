@@ -35,7 +35,7 @@ class SyntheticModelSetTest {
     void textEncoderLooksUpRowsAndZeroesMaskedOnes() throws Exception {
         SyntheticModelSet gen = TestSets.write(dir, SyntheticModelSet.Options.oracle());
         ModelSet set = TestSets.open(dir);
-        try (ModelSessions sessions = new ModelSessions(set, TestSets.CPU, MemoryMode.KEEP_LOADED)) {
+        try (ModelSessions sessions = new ModelSessions(set, TestSets.device(), MemoryMode.KEEP_LOADED)) {
             TensorData.Floats out = sessions.run(ModelComponent.TEXT_ENCODER, Map.of(
                     "input_ids", new TensorData.Longs(new long[]{1, 3}, new long[]{5, 9, 1}),
                     "attention_mask", new TensorData.Longs(new long[]{1, 3}, new long[]{1, 1, 0})), new CancellationToken());
@@ -60,7 +60,7 @@ class SyntheticModelSetTest {
         for (int i = 0; i < image.length; i++) {
             image[i] = (float) (random.nextDouble() * 2 - 1);
         }
-        try (ModelSessions sessions = new ModelSessions(set, TestSets.CPU, MemoryMode.KEEP_LOADED)) {
+        try (ModelSessions sessions = new ModelSessions(set, TestSets.device(), MemoryMode.KEEP_LOADED)) {
             CancellationToken token = new CancellationToken();
             TensorData.Floats latent = sessions.run(ModelComponent.MOVQ_ENCODER,
                     Map.of("image", new TensorData.Floats(new long[]{1, 3, h, w}, image)), token);
