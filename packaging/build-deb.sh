@@ -11,11 +11,12 @@ vernissage_find_jdk
 cd "$root"
 command -v fakeroot >/dev/null && command -v dpkg-deb >/dev/null || {
   echo "build-deb: needs fakeroot and dpkg-deb (apt-get install -y fakeroot dpkg-dev)" >&2; exit 1; }
-./mvnw -B -q -ntp -DskipTests package dependency:copy-dependencies -DincludeScope=runtime \
-  -DoutputDirectory=target/jpackage/input >&2
-cp target/vernissage-*.jar target/jpackage/input/vernissage.jar
+# The package wraps the app image, AOT cache included; the name, version, vendor and description
+# come from jpackage.cfg like the image's.
+packaging/build-app-image.sh
+grep -E -- '^--(name|app-version|vendor|description|dest) ' jpackage.cfg > target/jpackage/package.cfg
 rm -f target/jpackage/dist/*.deb
-"$JAVA_HOME/bin/jpackage" --type deb @jpackage.cfg \
+"$JAVA_HOME/bin/jpackage" --type deb @target/jpackage/package.cfg --app-image target/jpackage/dist/Vernissage \
   --icon packaging/linux/vernissage.png \
   --file-associations packaging/linux/file-associations.properties \
   --linux-package-name vernissage \

@@ -2,6 +2,8 @@ package app.vernissage.ui.editor;
 
 import app.vernissage.core.document.Document;
 import app.vernissage.core.document.PixelRect;
+import app.vernissage.core.canvas.Regions;
+import app.vernissage.core.canvas.Regions.Rect;
 import app.vernissage.core.image.PixelImage;
 import app.vernissage.core.selection.MaskShapes;
 import app.vernissage.core.selection.SelectionMode;
@@ -15,7 +17,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Cursor;
 import javafx.scene.Group;
-import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -26,7 +27,6 @@ import javafx.scene.shape.Circle;
 import javafx.scene.shape.Polyline;
 import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
-import javafx.scene.transform.Affine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,15 +40,15 @@ import java.util.List;
  */
 public final class CanvasView extends Pane {
     private static final double WHEEL_FACTOR = 1.15;
+    /** Beyond the mask's box that a preview may change: the composite's feather, with room to spare. */
+    static final int PREVIEW_MARGIN = 64;
 
     private final EditorViewModel model;
-    private final ImageView imageView = new ImageView();
-    private final ImageView previewView = new ImageView();
-    private final ImageView maskView = new ImageView();
-    private final Group content = new Group(imageView, previewView, maskView);
+    /** Picture, preview and mask overlay layers, in that order, under the view transform. */
+    private final Group content = new Group();
+    private final BooleanProperty previewShown = new SimpleBooleanProperty(false);
     private final Circle outline = new Circle();
     private final Circle outlineHalo = new Circle();
-    private final Affine affine = new Affine();
     private final ObjectProperty<ViewTransform> transform = new SimpleObjectProperty<>(ViewTransform.IDENTITY);
     private final BooleanProperty showMask = new SimpleBooleanProperty(true);
     private final ObjectProperty<CanvasTool> tool = new SimpleObjectProperty<>(CanvasTool.BRUSH);
@@ -61,9 +61,12 @@ public final class CanvasView extends Pane {
             new KeyFrame(Duration.millis(600), new KeyValue(antsDark.strokeDashOffsetProperty(), 10)));
     private boolean selecting;
     private boolean subtractSelection;
-    private WritableImage image;
-    private WritableImage mask;
-    private WritableImage preview;
+    private TiledLayer image;
+    private TiledLayer mask;
+    /** Made at a preview's first step and dropped when it ends, so no stale tile survives a run. */
+    private TiledLayer preview;
+    /** Where previews may differ from the picture: the mask's box plus a margin (see showPreview). */
+    private PixelRect previewArea;
     private boolean autoFit = true;
     private int previewFrames;
     private boolean spaceHeld;
@@ -82,11 +85,7 @@ public final class CanvasView extends Pane {
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
-        content.getTransforms().add(affine);
-        for (ImageView v : new ImageView[]{imageView, previewView, maskView}) {
-            v.setSmooth(false);
-        }
-        maskView.visibleProperty().bind(showMask.and(previewView.visibleProperty().not()));
+
         for (Circle c : new Circle[]{outlineHalo, outline}) {
             c.setFill(null);
             c.setMouseTransparent(true);
@@ -113,7 +112,11 @@ public final class CanvasView extends Pane {
         });
 
         transform.addListener((obs, old, t) -> {
-            affine.setToTransform(t.scale(), 0, t.offsetX(), 0, t.scale(), t.offsetY());
+            for (TiledLayer layer : new TiledLayer[]{image, preview, mask}) {
+                if (layer != null) {
+                    layer.layout(t);
+                }
+            }
             updateOutline();
             updateSelectionOutline();
         });
@@ -139,34 +142,62 @@ public final class CanvasView extends Pane {
         if (doc == null) {
             return;
         }
-        if (change.replaced() || image == null || image.getWidth() != doc.width() || image.getHeight() != doc.height()) {
-            image = FxImages.toFx(doc.image());
-            mask = new WritableImage(doc.width(), doc.height());
-            preview = new WritableImage(doc.width(), doc.height());
-            FxImages.paintMask(doc.mask(), doc.bounds(), mask);
-            imageView.setImage(image);
-            maskView.setImage(mask);
-            previewView.setImage(preview);
-            previewView.setVisible(false);
+        if (change.replaced() || image == null || image.layerWidth() != doc.width()
+                || image.layerHeight() != doc.height()) {
+            image = new TiledLayer(doc.width(), doc.height());
+            image.layout(transform.get());
+            image.copy(doc.image(), doc.bounds());
+            mask = new TiledLayer(doc.width(), doc.height());
+            mask.layout(transform.get());
+            mask.paintMask(doc.mask(), doc.bounds());
+            mask.visibleProperty().bind(showMask.and(previewShown.not()));
+            dropPreview();
+            content.getChildren().setAll(image, mask);
             autoFit = true;
             refitIfAuto();
             return;
         }
         if (change.image()) {
-            FxImages.copy(doc.image(), change.area(), image);
+            image.copy(doc.image(), change.area());
         } else {
-            FxImages.paintMask(doc.mask(), change.area(), mask);
+            mask.paintMask(doc.mask(), change.area());
         }
     }
 
+    /**
+     * Shows a preview: the document-sized picture of a run's step or of a variant. Every preview
+     * path (PreviewBlend, OutpaintController.blendInWindow, the feathered composite of a result)
+     * changes pixels only under the mask or within its feather, so only the mask's box plus
+     * {@link #PREVIEW_MARGIN} is copied. That is a small part of a large document. The area is taken
+     * when the preview layer is made and kept until the preview ends.
+     */
     private void showPreview(PixelImage p) {
-        if (p == null || preview == null || p.width() != preview.getWidth() || p.height() != preview.getHeight()) {
-            previewView.setVisible(false);
+        Document doc = model.document();
+        if (p == null || doc == null || image == null || p.width() != doc.width() || p.height() != doc.height()) {
+            dropPreview();
             return;
         }
-        FxImages.copy(p, new PixelRect(0, 0, p.width(), p.height()), preview);
-        previewView.setVisible(true);
+        if (preview == null) {
+            Rect box = Regions.bounds(doc.mask());
+            previewArea = box == null ? doc.bounds()
+                    : new PixelRect(box.x() - PREVIEW_MARGIN, box.y() - PREVIEW_MARGIN,
+                            box.width() + 2 * PREVIEW_MARGIN, box.height() + 2 * PREVIEW_MARGIN)
+                            .clip(doc.width(), doc.height());
+            preview = new TiledLayer(doc.width(), doc.height());
+            preview.layout(transform.get());
+            content.getChildren().setAll(image, preview, mask);
+        }
+        preview.copy(p, previewArea);
+        previewShown.set(true);
         previewFrames++;
+    }
+
+    private void dropPreview() {
+        if (preview != null) {
+            content.getChildren().remove(preview);
+            preview = null;
+        }
+        previewShown.set(false);
     }
 
     // ---- View transform -------------------------------------------------------------------------
@@ -203,14 +234,19 @@ public final class CanvasView extends Pane {
         return previewFrames;
     }
 
-    /** The picture as drawn (for tests). */
+    /** The picture as drawn, all tiles in one image (for tests). */
     WritableImage drawnImage() {
-        return image;
+        return image.toImage();
+    }
+
+    /** The mask overlay as drawn (for tests). */
+    TiledLayer maskLayer() {
+        return mask;
     }
 
     /** Whether a preview is on screen now. */
     boolean previewVisible() {
-        return previewView.isVisible();
+        return previewShown.get();
     }
 
     public ObjectProperty<ViewTransform> transformProperty() {

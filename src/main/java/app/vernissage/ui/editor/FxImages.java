@@ -43,12 +43,16 @@ public final class FxImages {
         for (int y = 0; y < area.height(); y++) {
             int from = (area.y() + y) * mask.width() + area.x();
             for (int x = 0; x < area.width(); x++) {
-                int v = values[from + x] & 0xFF;
-                row[y * area.width() + x] = ((v * MASK_ALPHA + 127) / 255) << 24 | MASK_RGB;
+                row[y * area.width() + x] = maskPixel(values[from + x] & 0xFF);
             }
         }
         overlay.getPixelWriter().setPixels(area.x(), area.y(), area.width(), area.height(),
                 PixelFormat.getIntArgbInstance(), row, 0, area.width());
+    }
+
+    /** The overlay's ARGB pixel for a mask value 0..255. */
+    static int maskPixel(int value) {
+        return ((value * MASK_ALPHA + 127) / 255) << 24 | MASK_RGB;
     }
 
     /** A JavaFX image (e.g. a snapshot) as a picture. */
