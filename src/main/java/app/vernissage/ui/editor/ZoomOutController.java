@@ -93,10 +93,10 @@ public final class ZoomOutController {
 
     /** What the dialog starts with: the last request of this session, else defaults for the open picture. */
     public Request defaults() {
-        String prompt = model.promptProperty().get() == null ? "" : model.promptProperty().get().strip();
         if (last != null) {
             return last;
         }
+        String prompt = model.promptProperty().get() == null ? "" : model.promptProperty().get().strip();
         return new Request(DEFAULT_STEPS, DEFAULT_ZOOM, DEFAULT_OVERLAP, prompt, 1, DEFAULT_FRAMES, DEFAULT_FPS,
                 defaultFolder(), true, true);
     }
@@ -291,12 +291,19 @@ public final class ZoomOutController {
         host.progress(writeId, 0, Messages.get("zoomOut.writing", 0, frames), null);
         host.background().execute(() -> {
             String text;
+            long[] lastShown = {0};
+            ZoomExport.Progress progress = (done, all) -> {
+                // Small frames are written fast: at most about 20 progress updates a second.
+                long now = System.nanoTime();
+                if (done == all || now - lastShown[0] > 50_000_000L) {
+                    lastShown[0] = now;
+                    host.uiThread().accept(() -> host.progress(writeId, done / (double) all,
+                            Messages.get("zoomOut.writing", done, all), null));
+                }
+            };
             try {
                 ZoomExport.Written w = ZoomExport.write(keys, plan.zoom(), frames, r.fps(), r.folder(),
-                        new ZoomExport.Outputs(r.pngFrames(), r.gif()),
-                        (done, all) -> host.uiThread().accept(() -> host.progress(writeId, done / (double) all,
-                                Messages.get("zoomOut.writing", done, all), null)),
-                        stop::isCancelled);
+                        new ZoomExport.Outputs(r.pngFrames(), r.gif()), progress, stop::isCancelled);
                 String folder = r.folder().toString();
                 if (w.stopped()) {
                     text = Messages.get("zoomOut.writeStopped", w.keyframes(), w.frames(), frames, folder);

@@ -141,7 +141,7 @@ class ZoomOutControllerTest {
     void cancelKeepsTheFinishedKeyframesAndWritesTheirAnimation() throws Exception {
         Document doc = vm.document();
         int[] before = doc.image().argb().clone();
-        vm.stepsProperty().set(6);
+        vm.stepsProperty().set(20);
         Path out = dir.resolve("cancelled");
         // Many steps, so that the cancel arrives long before the end; 120 frames = 2 per keyframe step.
         assertNull(vm.zoomOut().start(request(60, 120, out)), vm.messageProperty().get());
@@ -161,10 +161,38 @@ class ZoomOutControllerTest {
     }
 
     @Test
+    void cancelWhileWritingStopsAfterTheCurrentFrameAndKeepsWhatWasWritten() throws Exception {
+        Path out = dir.resolve("stopped");
+        assertNull(vm.zoomOut().start(request(1, ZoomExport.MAX_FRAMES, out)), vm.messageProperty().get());
+        String writing = Messages.get("zoomOut.writing", 1, ZoomExport.MAX_FRAMES);
+        String prefix = writing.substring(0, writing.indexOf(' ') + 1);
+        ui.runUntil(() -> vm.progressTextProperty().get().startsWith(prefix) && vm.progressProperty().get() > 0
+                || !vm.runningProperty().get(), WAIT);
+        vm.cancel();
+        ui.runUntil(() -> !vm.runningProperty().get(), WAIT);
+        long frames = count(out, "frame-");
+        assertTrue(frames >= 1 && frames < ZoomExport.MAX_FRAMES, "frames written: " + frames);
+        assertEquals(Messages.get("zoomOut.writeStopped", 2, frames, ZoomExport.MAX_FRAMES, out.toString()),
+                vm.messageProperty().get());
+        assertEquals(frames, gifFrames(out.resolve("zoom.gif")), "the GIF holds the frames written");
+        assertEquals(2, count(out, "keyframe-"));
+    }
+
+    @Test
     void cancelBeforeTheFirstKeyframeWritesNothing() throws Exception {
         Path out = dir.resolve("nothing");
+        // Hold the background thread so that the cancel surely comes before the first keyframe.
+        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+        background.execute(() -> {
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         assertNull(vm.zoomOut().start(request(3, 10, out)));
         vm.cancel();
+        hold.countDown();
         ui.runUntil(() -> !vm.runningProperty().get(), WAIT);
         assertEquals(Messages.get("zoomOut.cancelledNothing"), vm.messageProperty().get());
         assertEquals(0, count(out, "keyframe-"));
