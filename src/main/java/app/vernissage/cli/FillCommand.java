@@ -2,12 +2,11 @@ package app.vernissage.cli;
 
 import app.vernissage.core.canvas.EdgeBlurFill;
 import app.vernissage.core.canvas.PreFill;
-import app.vernissage.core.canvas.Regions;
-import app.vernissage.core.image.Composite;
 import app.vernissage.core.image.ImageLimits;
 import app.vernissage.core.image.Mask;
 import app.vernissage.core.image.PixelImage;
 import app.vernissage.fill.ClassicalFill;
+import app.vernissage.fill.QuickFill;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,14 +73,12 @@ final class FillCommand implements Callable<Integer> {
         if (repaint.isEmpty()) {
             throw new UserError(mask.getFileName() + " is all black: there is nothing to fill (white = fill)");
         }
-        PixelImage filled;
+        PixelImage result;
         try {
-            filled = fill.fill(picture, Regions.threshold(repaint, 1));
+            result = QuickFill.apply(picture, repaint, fill);
         } catch (IllegalStateException e) {
             throw new UserError(e.getMessage(), e);
         }
-        // Partly white mask pixels blend the fill with the original; black ones keep it bit for bit.
-        PixelImage result = Composite.over(picture, filled, repaint.toUnitFloats());
         CliFiles.write(result, out, quality);
         err.println("wrote " + out + " (" + result.width() + "x" + result.height() + ")");
         err.println(String.format(Locale.ROOT, "method %s, timings: total %.2f s", method.toLowerCase(Locale.ROOT),

@@ -1,12 +1,11 @@
 package app.vernissage.cli;
 
-import app.vernissage.core.image.ImageFiles;
 import app.vernissage.core.image.ImageLimits;
 import app.vernissage.core.image.PixelImage;
-import app.vernissage.core.zoom.AnimatedGif;
-import app.vernissage.core.zoom.ZoomRenderer;
+import app.vernissage.core.zoom.ZoomExport;
 import app.vernissage.engine.modelset.ModelSet;
 import app.vernissage.engine.outpaint.GenerateSettings;
+import app.vernissage.engine.outpaint.PromptSchedule;
 import app.vernissage.engine.outpaint.WindowedInpainter;
 import app.vernissage.engine.outpaint.ZoomOut;
 import app.vernissage.engine.pipeline.InpaintEngine;
@@ -23,7 +22,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -48,8 +46,12 @@ final class ZoomoutCommand implements Callable<Integer> {
     int repeat;
 
     @Option(names = "--prompt", required = true, paramLabel = "TEXT",
-            description = "Prompt schedule: give it once for every step, or several times: step k uses the k-th, the last repeats.")
+            description = "Prompt schedule: give it once for every step, or several times: each is used for --prompt-steps steps in turn, the last repeats.")
     List<String> prompts;
+
+    @Option(names = "--prompt-steps", defaultValue = "1", paramLabel = "N",
+            description = "Keyframe steps each --prompt is used for before the next one (default ${DEFAULT-VALUE}).")
+    int promptSteps;
 
     @Option(names = "--fps", defaultValue = "12", description = "Frames per second of the GIF (default ${DEFAULT-VALUE}).")
     int fps;
@@ -105,9 +107,9 @@ final class ZoomoutCommand implements Callable<Integer> {
             return VernissageCli.CANCELLED;
         }
         // After a cancel the animation covers the finished steps, with frames in proportion.
-        int count = outcome.cancelled() ? Math.max(2, (int) Math.round((double) frames * finished / plan.steps())) : frames;
+        int count = ZoomExport.framesFor(frames, finished, plan.steps());
         long renderStart = System.nanoTime();
-        writeAll(keys, plan.zoom(), count, picture);
+        writeAll(keys, plan.zoom(), count);
         double renderSeconds = (System.nanoTime() - renderStart) / 1e9;
         if (outcome.cancelled()) {
             err.println("vernissage: cancelled after " + finished + " of " + plan.steps() + " keyframes; wrote "
@@ -123,37 +125,19 @@ final class ZoomoutCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void writeAll(List<PixelImage> keys, double z, int count, PixelImage picture) throws UserError {
+    private void writeAll(List<PixelImage> keys, double z, int count) throws UserError {
         try {
-            for (int k = 0; k < keys.size(); k++) {
-                ImageFiles.write(keys.get(k), out.resolve(String.format(Locale.ROOT, "keyframe-%02d.png", k)), 0.92f);
-            }
-            int fade = Math.max(2, Math.min(picture.width(), picture.height()) / 16);
-            ZoomRenderer renderer = new ZoomRenderer(keys, z, fade);
-            try (AnimatedGif gif = new AnimatedGif(out.resolve("zoom.gif"), Math.round(1000f / fps))) {
-                for (int i = 0; i < count; i++) {
-                    PixelImage frame = renderer.frame(renderer.timeOf(i, count));
-                    ImageFiles.write(frame, out.resolve(String.format(Locale.ROOT, "frame-%04d.png", i)), 0.92f);
-                    gif.add(frame);
-                }
-            }
+            ZoomExport.write(keys, z, count, fps, out, ZoomExport.Outputs.ALL, ZoomExport.Progress.NONE, () -> false);
         } catch (IOException e) {
             throw new UserError("could not write the frames to " + out + ": " + e.getMessage(), e);
         }
     }
 
     private void checkOutputFolder() throws UserError {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new UserError("--out must be a folder, but " + out + " is a file");
-        }
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new UserError("the folder that should hold --out does not exist: " + parent);
-        }
         try {
-            Files.createDirectories(out);
+            ZoomExport.prepareFolder(out);
         } catch (IOException e) {
-            throw new UserError("could not create " + out + ": " + e.getMessage(), e);
+            throw new UserError("--out: " + e.getMessage(), e);
         }
     }
 
@@ -162,15 +146,18 @@ final class ZoomoutCommand implements Callable<Integer> {
         if (problem == null) {
             problem = generation.problem();
         }
-        if (problem == null && (frames < 2 || frames > 10_000)) {
-            problem = "--frames must be between 2 and 10000, got " + frames;
+        if (problem == null && (frames < ZoomExport.MIN_FRAMES || frames > ZoomExport.MAX_FRAMES)) {
+            problem = "--frames must be between " + ZoomExport.MIN_FRAMES + " and " + ZoomExport.MAX_FRAMES + ", got " + frames;
         }
-        if (problem == null && (fps < 1 || fps > 100)) {
-            problem = "--fps must be between 1 and 100, got " + fps;
+        if (problem == null && (fps < ZoomExport.MIN_FPS || fps > ZoomExport.MAX_FPS)) {
+            problem = "--fps must be between " + ZoomExport.MIN_FPS + " and " + ZoomExport.MAX_FPS + ", got " + fps;
+        }
+        if (problem == null && (promptSteps < 1 || promptSteps > PromptSchedule.MAX_STEPS_EACH)) {
+            problem = "--prompt-steps must be between 1 and " + PromptSchedule.MAX_STEPS_EACH + ", got " + promptSteps;
         }
         if (problem == null) {
             try {
-                return new ZoomOut.Plan(repeat, zoom, generation.overlap, prompts);
+                return new ZoomOut.Plan(repeat, zoom, generation.overlap, PromptSchedule.expand(prompts, promptSteps));
             } catch (IllegalArgumentException e) {
                 problem = e.getMessage();
             }

@@ -70,6 +70,20 @@ public final class ClassicalFill implements PreFill {
         }
     }
 
+    /**
+     * The part of a {@code width} x {@code height} picture that a fill of a hole with these bounds
+     * reads: the bounds grown by a few radii, clipped to the picture. Filling a crop of exactly this
+     * rectangle gives the same pixels as filling the whole picture.
+     */
+    public Rect reach(Rect holeBounds, int width, int height) {
+        int margin = (int) Math.ceil(radius) * 3 + 2;
+        int x0 = Math.max(0, holeBounds.x() - margin);
+        int y0 = Math.max(0, holeBounds.y() - margin);
+        int x1 = Math.min(width, holeBounds.right() + margin);
+        int y1 = Math.min(height, holeBounds.bottom() + margin);
+        return new Rect(x0, y0, x1 - x0, y1 - y0);
+    }
+
     @Override
     public PixelImage fill(PixelImage image, Mask hole) {
         if (hole.width() != image.width() || hole.height() != image.height()) {
@@ -81,12 +95,7 @@ public final class ClassicalFill implements PreFill {
             return image;
         }
         load();
-        int margin = (int) Math.ceil(radius) * 3 + 2;
-        int x0 = Math.max(0, bounds.x() - margin);
-        int y0 = Math.max(0, bounds.y() - margin);
-        int x1 = Math.min(image.width(), bounds.right() + margin);
-        int y1 = Math.min(image.height(), bounds.bottom() + margin);
-        Rect r = new Rect(x0, y0, x1 - x0, y1 - y0);
+        Rect r = reach(bounds, image.width(), image.height());
         PixelImage crop = Regions.crop(image, r);
         Mask cropHole = Regions.crop(hole, r);
         int n = r.width() * r.height();

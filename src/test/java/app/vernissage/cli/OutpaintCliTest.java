@@ -159,5 +159,9 @@ class OutpaintCliTest {
         }
         assertOneLineError(run("zoomout", "--image", picture.toString(), "--frames", "1", "--prompt", "x",
                 "--out", folder.toString()), 2, "--frames");
+        assertOneLineError(run("zoomout", "--image", picture.toString(), "--prompt-steps", "0", "--prompt", "x",
+                "--out", folder.toString()), 2, "--prompt-steps");
+        assertOneLineError(run("zoomout", "--device", "cpu", "--models", demo.toString(), "--image", picture.toString(),
+                "--prompt", "x", "--out", picture.toString()), 1, "is a file");
     }
 }

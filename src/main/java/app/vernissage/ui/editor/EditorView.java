@@ -21,6 +21,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
@@ -79,6 +80,7 @@ public final class EditorView extends BorderPane {
     private static final KeyCombination FEATHER = KeyCombination.keyCombination("Shortcut+Alt+F");
     private static final KeyCombination HISTORY = KeyCombination.keyCombination("Shortcut+H");
     private static final KeyCombination EXTEND = KeyCombination.keyCombination("Shortcut+E");
+    private static final KeyCombination QUICK_FILL = KeyCombination.keyCombination("Shortcut+Shift+F");
     /** The dark stylesheet, added on top of editor.css. */
     public static final String DARK_CSS = "/app/vernissage/ui/editor-dark.css";
     /** Preferences key of the dark theme toggle. */
@@ -171,7 +173,7 @@ public final class EditorView extends BorderPane {
                 toolButton(CanvasTool.BRUSH, "tool.brush", MaterialDesignB.BRUSH, "B"),
                 toolButton(CanvasTool.RECTANGLE, "tool.rectangle", MaterialDesignV.VECTOR_SQUARE, "M"),
                 toolButton(CanvasTool.LASSO, "tool.lasso", MaterialDesignL.LASSO, "L"),
-                maskMenu(), extendButton(), new Separator(), fit, actual, zoom, darkToggle());
+                maskMenu(), extendButton(), zoomOutButton(), new Separator(), fit, actual, zoom, darkToggle());
     }
 
     // ---- Outpaint: Extend canvas (Ctrl+E) -------------------------------------------------------
@@ -189,6 +191,49 @@ public final class EditorView extends BorderPane {
         if (model.document() != null && !model.runningProperty().get()) {
             ExtendCanvasDialog.show(getScene() == null ? null : getScene().getWindow(), model);
         }
+    }
+
+    // ---- Quick fill (Mask menu, Ctrl+Shift+F) and Zoom-out video (toolbar) ------------------------
+
+    private MenuItem quickFillItem() {
+        MenuItem item = new MenuItem(Messages.get("action.quickFill"), FontIcon.of(MaterialDesignA.AUTO_FIX));
+        item.setId("quick-fill");
+        item.setAccelerator(QUICK_FILL);
+        item.setOnAction(e -> quickFill());
+        return item;
+    }
+
+    private void quickFill() {
+        if (model.document() == null) {
+            return;
+        }
+        if (model.runningProperty().get() || model.maskBusyProperty().get() || model.document().mask().isEmpty()) {
+            model.quickFill().fill(); // says why not (busy, empty mask); nothing changes
+            return;
+        }
+        QuickFillDialog.show(window(), model.quickFill());
+    }
+
+    private Button zoomOutButton() {
+        Button b = new Button(null, FontIcon.of(MaterialDesignM.MOVIE_OPEN_OUTLINE));
+        b.setId("zoom-out");
+        b.setFocusTraversable(false);
+        b.setTooltip(new Tooltip(Messages.get("action.zoomOut") + " - " + Messages.get("action.zoomOut.tip")));
+        b.setOnAction(e -> zoomOutVideo());
+        b.disableProperty().bind(model.documentProperty().isNull().or(model.runningProperty())
+                .or(model.outpaint().extendingProperty()));
+        return b;
+    }
+
+    private void zoomOutVideo() {
+        if (model.document() == null || model.runningProperty().get()) {
+            return;
+        }
+        if (model.modelSetStateProperty().get() != ModelSetState.READY) {
+            model.showMessage(Messages.get("message.noModelSet")); // the side panel offers the demo set
+            return;
+        }
+        ZoomOutDialog.show(window(), model.zoomOut());
     }
 
     // ---- Canvas tools, mask menu, history, theme -------------------------------------------------
@@ -226,7 +271,7 @@ public final class EditorView extends BorderPane {
         MenuItem feather = new MenuItem(Messages.get("action.feather"), FontIcon.of(MaterialDesignB.BLUR));
         feather.setAccelerator(FEATHER);
         feather.setOnAction(e -> morph("action.feather", MaskMorphology::feather));
-        menu.getItems().addAll(grow, shrink, feather);
+        menu.getItems().addAll(grow, shrink, feather, new SeparatorMenuItem(), quickFillItem());
         menu.disableProperty().bind(model.documentProperty().isNull().or(model.runningProperty())
                 .or(model.maskBusyProperty()));
         return menu;
@@ -454,6 +499,8 @@ public final class EditorView extends BorderPane {
                 morph("action.feather", MaskMorphology::feather);
             } else if (EXTEND.match(e)) {
                 extendCanvas();
+            } else if (QUICK_FILL.match(e)) {
+                quickFill();
             } else if (HISTORY.match(e)) {
                 if (!historyMenu.isDisabled()) {
                     historyMenu.show();

@@ -1346,4 +1346,44 @@ public final class EditorViewModel implements AutoCloseable {
             preview.set(null);
         }
     }
+
+    // --- quick fill and zoom-out video ---
+    // Added for Mask > Quick fill (QuickFillController) and "Zoom-out video..." (ZoomOutController). Both
+    // drive their runs through an OutpaintHost like OutpaintController; nothing else in this class changed.
+
+    private QuickFillController quickFill;
+    private ZoomOutController zoomOut;
+
+    /** The no-model quick fill of the mask (OpenCV Telea / Navier-Stokes). */
+    public QuickFillController quickFill() {
+        if (quickFill == null) {
+            quickFill = new QuickFillController(this, new OutpaintHost(), prefs);
+        }
+        return quickFill;
+    }
+
+    /** The zoom-out video export (keyframes, PNG frames, GIF) from the open picture. */
+    public ZoomOutController zoomOut() {
+        if (zoomOut == null) {
+            zoomOut = new ZoomOutController(this, new OutpaintHost(), prefs);
+        }
+        return zoomOut;
+    }
+
+    /**
+     * Applies {@code edit} (its redo puts its pixels in) to {@code doc} and records it as one undoable
+     * step; false, with nothing changed, when {@code doc} is no longer the open document or a run or
+     * stroke is going on.
+     */
+    boolean applyImageEdit(Document doc, Edit edit) {
+        if (document.get() != doc || running.get() || stroke != null) {
+            return false;
+        }
+        show(null);
+        edit.redo(doc);
+        history.add(edit);
+        updateUndo();
+        fire(new DocumentChange(edit.area(), edit.changesImage(), false));
+        return true;
+    }
 }
