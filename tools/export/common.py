@@ -7,6 +7,7 @@ fp32 -> fp16 graph conversion with fp32 islands, external data, and the model-se
 """
 import gc
 import json
+import inspect
 import os
 import re
 import shutil
@@ -163,11 +164,16 @@ def export_graph(name, module, example_inputs, out_dir, dtype="fp32", log=print)
     tmp = tempfile.mkdtemp(prefix="vernissage-export-", dir=out_dir)
     try:
         tmp_path = os.path.join(tmp, file_name)
+        # The TorchScript exporter, also where torch >= 2.9 defaults to the dynamo one: the fp16
+        # islands and clamps find their nodes by the module scopes in TorchScript's node names
+        # ("/encoder/block.0/layer.1/..."). Under dynamo the names are "node_add_259" and the T5
+        # overflow guard silently matched nothing (seen with torch 2.11 on a GPU machine, docs/cuda.md).
+        extra = {"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters else {}
         with torch.no_grad():
             torch.onnx.export(
                 module, tuple(example_inputs), tmp_path,
                 input_names=input_names, output_names=[output_name], dynamic_axes=dynamic_axes,
-                opset_version=OPSET, do_constant_folding=True,
+                opset_version=OPSET, do_constant_folding=True, **extra,
             )
         # torch writes graphs over 2 GB with one external file per tensor; onnx.load gathers them.
         model = onnx.load(tmp_path)
