@@ -99,6 +99,7 @@ final class CanvasEdgeHandles extends Pane {
                 case BOTTOM -> Cursor.S_RESIZE;
             });
             Tooltip.install(h, tip);
+            PassToCanvas.install(h, canvas);
             h.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> pressed(side, e));
             h.addEventHandler(MouseEvent.MOUSE_DRAGGED, MouseEvent::consume);
             h.addEventHandler(MouseEvent.MOUSE_RELEASED, MouseEvent::consume);

@@ -138,6 +138,7 @@ final class ContextWindowOverlay extends Pane {
     }
 
     private void listen(Node node, Handle h) {
+        PassToCanvas.install(node, canvas);
         node.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && interactive()) {
                 begin(h, e);

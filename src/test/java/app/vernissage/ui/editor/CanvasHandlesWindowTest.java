@@ -233,4 +233,24 @@ class CanvasHandlesWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(new Rect(200, 68, 64, 64), model.outpaint().windowProperty().get(), "Esc put it back");
     }
+
+    @Test
+    void overAHandleTheWheelStillZoomsAndTheMiddleButtonStillPans(FxRobot robot) {
+        Document doc = new Document(OutpaintControllerTest.gradient(64, 48), null);
+        open(doc, robot);
+        Point2D at = centre(robot.lookup("#extend-handle-bottom").query());
+        double scale = view.canvas().transformProperty().get().scale();
+        robot.moveTo(at).scroll(2, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.canvas().transformProperty().get().scale() > scale, "zoomed in");
+
+        at = centre(robot.lookup("#extend-handle-bottom").query());
+        ViewTransform before = view.canvas().transformProperty().get();
+        robot.moveTo(at).press(MouseButton.MIDDLE).moveTo(at.add(60, 40)).moveTo(at.add(120, 80)).release(MouseButton.MIDDLE);
+        WaitForAsyncUtils.waitForFxEvents();
+        ViewTransform after = view.canvas().transformProperty().get();
+        assertEquals(before.offsetX() + 120, after.offsetX(), 1.5, "panned");
+        assertEquals(before.offsetY() + 80, after.offsetY(), 1.5);
+        assertSame(doc, model.document(), "and nothing was extended");
+    }
 }
