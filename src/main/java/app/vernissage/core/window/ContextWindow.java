@@ -47,19 +47,29 @@ public record ContextWindow(Rect region, int workWidth, int workHeight) {
         if (padding < 0) {
             throw new IllegalArgumentException("padding cannot be negative (" + padding + " px)");
         }
-        if (maxWorkPixels < MULTIPLE * MULTIPLE) {
-            throw new IllegalArgumentException("the working size must allow at least 64x64 pixels");
-        }
-        Rect doc = new Rect(0, 0, docWidth, docHeight);
-        if (!doc.contains(maskBounds)) {
-            throw new IllegalArgumentException("the mask " + maskBounds + " is not inside the " + docWidth + "x" + docHeight + " document");
-        }
+        checkInside(maskBounds, "mask", docWidth, docHeight);
         int x0 = Math.max(0, maskBounds.x() - padding);
         int y0 = Math.max(0, maskBounds.y() - padding);
         int x1 = (int) Math.min(docWidth, (long) maskBounds.right() + padding);
         int y1 = (int) Math.min(docHeight, (long) maskBounds.bottom() + padding);
-        int rw = x1 - x0;
-        int rh = y1 - y0;
+        return covering(new Rect(x0, y0, x1 - x0, y1 - y0), docWidth, docHeight, maxWorkPixels);
+    }
+
+    /**
+     * The window that shows at least {@code least} (a region chosen by hand, or the padded mask of
+     * {@link #around}), by the same rules: scaled to at most {@code maxWorkPixels}, working sides
+     * multiples of 64, grown about its centre to the working size's aspect, shifted back inside the
+     * document, never shrunk. The result always contains {@code least}.
+     */
+    public static ContextWindow covering(Rect least, int docWidth, int docHeight, long maxWorkPixels) {
+        if (maxWorkPixels < MULTIPLE * MULTIPLE) {
+            throw new IllegalArgumentException("the working size must allow at least 64x64 pixels");
+        }
+        checkInside(least, "region", docWidth, docHeight);
+        int x0 = least.x();
+        int y0 = least.y();
+        int rw = least.width();
+        int rh = least.height();
         double s = Math.max(1.0, Math.sqrt((double) rw * rh / maxWorkPixels));
         int workW;
         int workH;
@@ -84,6 +94,17 @@ public record ContextWindow(Rect region, int workWidth, int workHeight) {
         int x = Math.clamp(x0 - (ww - rw) / 2, 0, docWidth - ww);
         int y = Math.clamp(y0 - (wh - rh) / 2, 0, docHeight - wh);
         return new ContextWindow(new Rect(x, y, ww, wh), workW, workH);
+    }
+
+    /** The same window (working size too) with its region's corner at ({@code x}, {@code y}). */
+    public ContextWindow movedTo(int x, int y) {
+        return new ContextWindow(new Rect(x, y, region.width(), region.height()), workWidth, workHeight);
+    }
+
+    private static void checkInside(Rect r, String what, int docWidth, int docHeight) {
+        if (docWidth < 1 || docHeight < 1 || !new Rect(0, 0, docWidth, docHeight).contains(r)) {
+            throw new IllegalArgumentException("the " + what + " " + r + " is not inside the " + docWidth + "x" + docHeight + " document");
+        }
     }
 
     private static int roundUp(double length) {

@@ -57,10 +57,38 @@ public final class WindowedInpainter {
                 settings.maxWorkPixels());
     }
 
+    /**
+     * The window for a region chosen by hand ({@code region}, in document pixels): the least window
+     * over that region and the mask's bounding box together, by the same size and aspect rules as
+     * the automatic one ({@link ContextWindow#covering}). Padding does not apply: the region is the
+     * context the user wants.
+     */
+    public static ContextWindow windowFor(Mask mask, Rect region, GenerateSettings settings) {
+        Rect bounds = Regions.bounds(mask);
+        if (bounds == null) {
+            throw new IllegalArgumentException("the mask is empty (all black): there is nothing to generate");
+        }
+        int x0 = Math.max(0, Math.min(region.x(), bounds.x()));
+        int y0 = Math.max(0, Math.min(region.y(), bounds.y()));
+        int x1 = Math.min(mask.width(), Math.max(region.right(), bounds.right()));
+        int y1 = Math.min(mask.height(), Math.max(region.bottom(), bounds.bottom()));
+        return ContextWindow.covering(new Rect(x0, y0, x1 - x0, y1 - y0), mask.width(), mask.height(),
+                settings.maxWorkPixels());
+    }
+
     /** Generates into a copy of {@code document}; the input is not changed. */
     public Outcome generate(PixelImage document, Mask mask, GenerateSettings settings, ProgressListener listener,
                             CancellationToken token) throws EngineException {
         return generateInPlace(document.copy(), mask, settings, listener, token);
+    }
+
+    /**
+     * Generates on a given window (one chosen by hand, see {@link #windowFor(Mask, Rect, GenerateSettings)})
+     * instead of the automatic one, into a copy of {@code document}; the input is not changed.
+     */
+    public Outcome generate(PixelImage document, Mask mask, ContextWindow window, GenerateSettings settings,
+                            ProgressListener listener, CancellationToken token) throws EngineException {
+        return generateInPlace(document.copy(), mask, window, settings, listener, token);
     }
 
     /**
@@ -70,11 +98,20 @@ public final class WindowedInpainter {
      */
     public Outcome generateInPlace(PixelImage document, Mask mask, GenerateSettings settings, ProgressListener listener,
                                    CancellationToken token) throws EngineException {
-        if (document.width() != mask.width() || document.height() != mask.height()) {
-            throw new IllegalArgumentException("the mask is " + mask.width() + "x" + mask.height() + " but the picture is "
-                    + document.width() + "x" + document.height());
-        }
-        ContextWindow window = windowFor(mask, settings);
+        checkSizes(document, mask);
+        return generateInPlace(document, mask, windowFor(mask, settings), settings, listener, token);
+    }
+
+    /**
+     * {@link #generateInPlace(PixelImage, Mask, GenerateSettings, ProgressListener, CancellationToken)} on a
+     * given window. It must lie inside the document, cover the mask's bounding box (pixels of the mask
+     * outside it could not be generated), and have a working size of multiples of 64 within
+     * {@code settings.maxWorkPixels()}; otherwise IllegalArgumentException.
+     */
+    public Outcome generateInPlace(PixelImage document, Mask mask, ContextWindow window, GenerateSettings settings,
+                                   ProgressListener listener, CancellationToken token) throws EngineException {
+        checkSizes(document, mask);
+        checkWindow(window, mask, settings);
         Rect r = window.region();
         PixelImage crop = Regions.crop(document, r);
         Mask cropMask = Regions.crop(mask, r);
@@ -100,6 +137,35 @@ public final class WindowedInpainter {
         PixelImage composed = Composite.over(crop, generated, Composite.featheredAlpha(cropMask, settings.featherPx()));
         Regions.pasteInPlace(document, composed, r.x(), r.y());
         return new Outcome(document, window, run);
+    }
+
+    private static void checkSizes(PixelImage document, Mask mask) {
+        if (document.width() != mask.width() || document.height() != mask.height()) {
+            throw new IllegalArgumentException("the mask is " + mask.width() + "x" + mask.height() + " but the picture is "
+                    + document.width() + "x" + document.height());
+        }
+    }
+
+    private static void checkWindow(ContextWindow window, Mask mask, GenerateSettings settings) {
+        Rect r = window.region();
+        if (!new Rect(0, 0, mask.width(), mask.height()).contains(r)) {
+            throw new IllegalArgumentException("the window " + r + " is not inside the " + mask.width() + "x" + mask.height()
+                    + " picture");
+        }
+        Rect bounds = Regions.bounds(mask);
+        if (bounds == null) {
+            throw new IllegalArgumentException("the mask is empty (all black): there is nothing to generate");
+        }
+        if (!r.contains(bounds)) {
+            throw new IllegalArgumentException("the window " + r + " does not cover the mask " + bounds);
+        }
+        int ww = window.workWidth();
+        int wh = window.workHeight();
+        if (ww < ContextWindow.MULTIPLE || wh < ContextWindow.MULTIPLE || ww % ContextWindow.MULTIPLE != 0
+                || wh % ContextWindow.MULTIPLE != 0 || (long) ww * wh > settings.maxWorkPixels()) {
+            throw new IllegalArgumentException("the working size " + ww + "x" + wh + " must be multiples of "
+                    + ContextWindow.MULTIPLE + " of at most " + settings.maxWorkPixels() + " pixels");
+        }
     }
 
     /** Any resized weight above 0 is repainted, so the model's hole never shrinks under resampling. */

@@ -268,6 +268,11 @@ public final class CanvasView extends Pane {
         setCursor(held ? Cursor.OPEN_HAND : restingCursor());
     }
 
+    /** Whether Space is held now (a left drag pans); overlays on the canvas leave such drags to it. */
+    public boolean isSpaceHeld() {
+        return spaceHeld;
+    }
+
     private Cursor restingCursor() {
         return tool.get() == CanvasTool.BRUSH ? Cursor.DEFAULT : Cursor.CROSSHAIR;
     }

@@ -119,7 +119,8 @@ public final class EditorView extends BorderPane {
         getStyleClass().add("editor");
         setTop(toolBar());
         BorderPane centre = new BorderPane(new javafx.scene.layout.StackPane(canvas,
-                new ContextWindowOverlay(model.outpaint(), canvas), // outpaint
+                new ContextWindowOverlay(model, canvas), // outpaint
+                new CanvasEdgeHandles(model, canvas), // outpaint: extend by dragging an edge
                 new EmptyCanvasHint(model, this::chooseAndOpen)));
         centre.setBottom(new VariantsStrip(model));
         setCenter(centre);

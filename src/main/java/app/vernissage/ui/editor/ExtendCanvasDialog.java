@@ -50,7 +50,7 @@ final class ExtendCanvasDialog {
         this.controller = controller;
         this.doc = doc;
         useRight.setSelected(true);
-        right.getValueFactory().setValue(Math.max(8, roundTo8(doc.width() / 4.0)));
+        right.getValueFactory().setValue(Math.max(OutpaintController.SIZE_STEP, roundToStep(doc.width() / 4.0)));
         overlap.getValueFactory().setValue(controller.overlapProperty().get());
         padding.getValueFactory().setValue(controller.paddingProperty().get());
         fill.getItems().setAll(OutpaintController.Fill.values());
@@ -190,12 +190,13 @@ final class ExtendCanvasDialog {
         sizeLabel.setText(Messages.get("outpaint.newSize", Long.toString(w), Long.toString(h)));
     }
 
-    private static int roundTo8(double v) {
-        return (int) Math.round(v / 8) * 8;
+    /** {@code v} pixels to the nearest multiple of {@link OutpaintController#SIZE_STEP} (handle drags use it too). */
+    static int roundToStep(double v) {
+        return (int) Math.round(v / OutpaintController.SIZE_STEP) * OutpaintController.SIZE_STEP;
     }
 
     private static Spinner<Integer> side(String id) {
-        return spinner(id, 0, Outsets.MAX_SIDE, 0, 8);
+        return spinner(id, 0, Outsets.MAX_SIDE, 0, OutpaintController.SIZE_STEP);
     }
 
     private static Spinner<Integer> spinner(String id, int min, int max, int value, int step) {

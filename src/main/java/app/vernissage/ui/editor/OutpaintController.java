@@ -13,6 +13,7 @@ import app.vernissage.core.history.Edit;
 import app.vernissage.core.image.Mask;
 import app.vernissage.core.image.PixelImage;
 import app.vernissage.core.window.ContextWindow;
+import app.vernissage.core.window.ManualWindow;
 import app.vernissage.engine.outpaint.GenerateSettings;
 import app.vernissage.engine.outpaint.Panorama;
 import app.vernissage.engine.outpaint.StepListener;
@@ -59,6 +60,11 @@ public final class OutpaintController {
     public static final long MAX_PIXELS = 8192L * 8192L;
     public static final int DEFAULT_OVERLAP = 32;
     public static final int MAX_OVERLAP = 4096;
+    /**
+     * Extensions are offered in steps of 8 pixels (dialog presets and spinners, handle drags): the
+     * model's latent grid is 8 pixels (MoVQ downsamples by 8), like a new canvas's sides.
+     */
+    public static final int SIZE_STEP = 8;
 
     /** How the new area is filled before the model repaints it. */
     public enum Fill {
@@ -86,6 +92,14 @@ public final class OutpaintController {
     private final BooleanProperty windowed = new SimpleBooleanProperty();
     private final ReadOnlyObjectWrapper<Rect> window = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper extending = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper manualWindow = new ReadOnlyBooleanWrapper();
+    /** The window the user moved or resized, or null: the automatic one from the mask and padding. */
+    private ContextWindow manual;
+    /** The window on screen now (manual or automatic) and the mask's bounds it was made for. */
+    private ContextWindow shown;
+    private Rect shownMask;
+    /** The window the last windowed generation worked on (written by the background executor). */
+    private volatile ContextWindow lastUsed;
     private boolean windowPending;
     private boolean swapping;
 
@@ -95,6 +109,10 @@ public final class OutpaintController {
         model.addChangeListener(change -> {
             if (change.replaced() && !swapping) {
                 windowed.set(false);
+            }
+            if (change.replaced()) {
+                // Another document (opened, extended, or an extension undone): its own automatic window.
+                setManual(null);
             }
             if (change.replaced() || !change.image()) {
                 scheduleWindow();
@@ -280,6 +298,11 @@ public final class OutpaintController {
         return window.getReadOnlyProperty();
     }
 
+    /** True while the window is one the user moved or resized (until reset, or another document). */
+    public ReadOnlyBooleanProperty manualWindowProperty() {
+        return manualWindow.getReadOnlyProperty();
+    }
+
     private void scheduleWindow() {
         if (!windowPending) {
             windowPending = true;
@@ -292,40 +315,131 @@ public final class OutpaintController {
 
     /** The window for the open document's mask now (computed at once; tests). */
     Rect computeWindow() {
+        ContextWindow w = currentWindow();
+        return w == null ? null : w.region();
+    }
+
+    /**
+     * The window a generation would use now: the user's, grown to cover the mask where the mask went
+     * out of it, or else the automatic one. Null when there is none (no extension, no mask).
+     */
+    private ContextWindow currentWindow() {
         Document doc = model.document();
-        if (doc == null || !windowed.get()) {
-            return null;
+        Rect bounds = doc == null || !windowed.get() ? null : Regions.bounds(doc.mask());
+        shownMask = bounds;
+        shown = bounds == null ? null : windowFor(doc, bounds);
+        return shown;
+    }
+
+    private ContextWindow windowFor(Document doc, Rect maskBounds) {
+        if (manual != null) {
+            ContextWindow w = ManualWindow.covering(manual, maskBounds, doc.width(), doc.height(),
+                    ContextWindow.DEFAULT_MAX_WORK_PIXELS);
+            setManual(w);
+            if (w != null) {
+                return w;
+            }
         }
-        Rect bounds = Regions.bounds(doc.mask());
-        if (bounds == null) {
-            return null;
+        return ContextWindow.around(maskBounds, doc.width(), doc.height(), Math.clamp(padding.get(), 0, 8192),
+                ContextWindow.DEFAULT_MAX_WORK_PIXELS);
+    }
+
+    private void setManual(ContextWindow w) {
+        manual = w;
+        manualWindow.set(w != null);
+    }
+
+    /** The window on screen now with its working size, where a drag starts from; null when none is shown. */
+    ContextWindow shownWindow() {
+        return window.get() == null ? null : shown;
+    }
+
+    /** The user's window, or null while the automatic one is used. */
+    ContextWindow manualWindow() {
+        return manual;
+    }
+
+    /**
+     * Moves the window: {@code start} (the window when the drag began) by ({@code dx}, {@code dy})
+     * document pixels, kept inside the document and over the mask. From then on Generate uses it
+     * instead of the automatic window. Nothing happens while a generation runs or no window is shown.
+     */
+    public void moveWindow(ContextWindow start, int dx, int dy) {
+        Document doc = model.document();
+        if (canChangeWindow(doc)) {
+            showManual(ManualWindow.moved(start, dx, dy, shownMask, doc.width(), doc.height()));
         }
-        return ContextWindow.around(bounds, doc.width(), doc.height(), Math.clamp(padding.get(), 0, 8192),
-                ContextWindow.DEFAULT_MAX_WORK_PIXELS).region();
+    }
+
+    /**
+     * Resizes the window: the edges of {@code start}'s region that {@code handle} holds moved by
+     * ({@code dx}, {@code dy}) document pixels, stopped at the document's edges and at the mask,
+     * then grown to the working grid (see {@link ManualWindow#resized}).
+     */
+    public void resizeWindow(ContextWindow start, ManualWindow.Handle handle, int dx, int dy) {
+        Document doc = model.document();
+        if (canChangeWindow(doc)) {
+            showManual(ManualWindow.resized(start.region(), handle, dx, dy, shownMask, doc.width(), doc.height(),
+                    ContextWindow.DEFAULT_MAX_WORK_PIXELS));
+        }
+    }
+
+    /** Back to the automatic window (from the mask and the padding). */
+    public void resetWindow() {
+        if (manual != null) {
+            restoreWindow(null);
+            host.message(Messages.get("outpaint.windowReset"));
+        }
+    }
+
+    /** Makes {@code previous} (a manual window, or null for the automatic one) the window again: a cancelled drag. */
+    void restoreWindow(ContextWindow previous) {
+        setManual(previous);
+        window.set(computeWindow());
+    }
+
+    private boolean canChangeWindow(Document doc) {
+        return doc != null && shownWindow() != null && !model.runningProperty().get() && !extending.get();
+    }
+
+    private void showManual(ContextWindow w) {
+        setManual(w);
+        shown = w;
+        window.set(w.region());
+    }
+
+    /** The window the last windowed generation worked on, or null (tests). */
+    ContextWindow lastUsedWindow() {
+        return lastUsed;
     }
 
     /** A Generate on a context window: settings taken from the request, plus padding and pre-fill. */
-    record WindowedRun(ContextWindow window, int padding, PreFill preFill) {
+    record WindowedRun(ContextWindow window, int padding, PreFill preFill,
+                       java.util.function.Consumer<ContextWindow> used) {
         InpaintResult inpaint(InpaintEngine engine, InpaintRequest r, ProgressListener listener, CancellationToken token)
                 throws EngineException {
             GenerateSettings s = new GenerateSettings(r.prompt(), r.negative(), r.steps(), r.guidance(), r.eta(), r.seed(),
                     r.sampler(), r.strength(), 0, padding, false, preFill, ContextWindow.DEFAULT_MAX_WORK_PIXELS);
-            WindowedInpainter.Outcome out = new WindowedInpainter(engine).generate(r.image(), r.mask(), s, listener, token);
+            WindowedInpainter.Outcome out = new WindowedInpainter(engine).generate(r.image(), r.mask(), window, s, listener,
+                    token);
+            used.accept(out.window());
             InpaintResult run = out.run();
             return new InpaintResult(out.image(), run.decoded(), run.latent(), run.workingSize(), run.seed(), run.device(),
                     run.timings());
         }
     }
 
-    /** How Generate should run on {@code doc}: on a window after an extension, else null (the whole picture). */
+    /**
+     * How Generate should run on {@code doc}: after an extension, on the user's window (grown over
+     * the mask if needed) or else the automatic one; null otherwise (the whole picture).
+     */
     WindowedRun windowedRun(Document doc) {
         if (!windowed.get() || doc.mask().isEmpty()) {
             return null;
         }
-        Rect bounds = Regions.bounds(doc.mask());
-        int pad = Math.clamp(padding.get(), 0, 8192);
-        ContextWindow w = ContextWindow.around(bounds, doc.width(), doc.height(), pad, ContextWindow.DEFAULT_MAX_WORK_PIXELS);
-        return new WindowedRun(w, pad, fill.get() == null ? PreFill.NONE : fill.get().preFill());
+        ContextWindow w = windowFor(doc, Regions.bounds(doc.mask()));
+        return new WindowedRun(w, Math.clamp(padding.get(), 0, 8192), fill.get() == null ? PreFill.NONE : fill.get().preFill(),
+                used -> lastUsed = used);
     }
 
     /** {@code base} with {@code preview} stretched over {@code window} and mixed in by the mask there. */
