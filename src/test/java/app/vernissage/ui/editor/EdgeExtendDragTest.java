@@ -6,7 +6,7 @@ import app.vernissage.core.document.Document;
 import app.vernissage.core.document.MaskOperations;
 import app.vernissage.core.document.PixelRect;
 import app.vernissage.core.image.PixelImage;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,21 +24,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Dragging a canvas-edge handle, without a window: the amount, the ghost, and the extension it makes. */
 class EdgeExtendDragTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    static ExecutorService background;
+    @AutoClose
+    static ViewModelFixture fixture;
     static UiQueue ui;
     static EditorViewModel vm;
 
     @BeforeAll
     static void start() {
-        background = Executors.newSingleThreadExecutor();
-        ui = new UiQueue();
-        vm = new EditorViewModel(background, ui, Path.of("no-models-here"));
-    }
-
-    @AfterAll
-    static void stop() {
-        vm.close();
-        background.shutdown();
+        fixture = ViewModelFixture.unchecked(Path.of("no-models-here"));
+        ui = fixture.ui();
+        vm = fixture.vm();
     }
 
     @BeforeEach

@@ -5,7 +5,7 @@ import app.vernissage.core.document.MaskOperations;
 import app.vernissage.core.document.PixelRect;
 import app.vernissage.core.image.ImageFiles;
 import app.vernissage.core.image.PixelImage;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,8 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,38 +28,26 @@ class EditorViewModelTest {
     private static final Duration WAIT = Duration.ofSeconds(40);
     @TempDir
     static Path shared;
-    static ExecutorService background;
+    @AutoClose
+    static ViewModelFixture fixture;
     static UiQueue ui;
     static EditorViewModel ready;
 
+    /** Starts without a model set and installs the demo set the way the app's button does. */
     @BeforeAll
     static void installDemoSet() throws InterruptedException {
-        background = Executors.newSingleThreadExecutor();
-        ui = new UiQueue();
-        ready = new EditorViewModel(background, ui, shared.resolve("models"));
-        ready.refreshModelSet();
-        ui.runUntil(() -> ready.modelSetStateProperty().get() != ModelSetState.CHECKING, WAIT);
-        assertEquals(ModelSetState.MISSING, ready.modelSetStateProperty().get());
+        fixture = ViewModelFixture.unchecked(shared.resolve("models"));
+        ui = fixture.ui();
+        ready = fixture.vm();
+        assertEquals(ModelSetState.MISSING, fixture.checkModelSet(WAIT));
         ready.installDemoModelSet();
         ui.runUntil(() -> ready.modelSetStateProperty().get() != ModelSetState.CHECKING, WAIT);
-        assertEquals(ModelSetState.READY, ready.modelSetStateProperty().get(), ready.modelSetTextProperty().get());
+        fixture.assertReady();
         assertFalse(ready.deviceTextProperty().get().isBlank());
     }
 
-    @AfterAll
-    static void stop() {
-        ready.close();
-        background.shutdown();
-    }
-
     private static PixelImage gradient(int w, int h) {
-        int[] px = new int[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                px[y * w + x] = 0xFF000000 | (x * 2 << 16) | (y * 2 << 8) | 90;
-            }
-        }
-        return new PixelImage(w, h, px, false);
+        return TestPictures.gradient(w, h, 2, 2);
     }
 
     private static Document maskedDocument() {

@@ -6,8 +6,7 @@ import app.vernissage.core.document.PixelRect;
 import app.vernissage.core.image.ImageFiles;
 import app.vernissage.core.image.PixelImage;
 import app.vernissage.engine.pipeline.SamplerKind;
-import app.vernissage.engine.synthetic.SyntheticModelSet;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -36,26 +33,17 @@ class GenerationViewModelTest {
     @TempDir
     static Path shared;
     static Path models;
-    static ExecutorService background;
+    @AutoClose
+    static ViewModelFixture fixture;
     static UiQueue ui;
     static EditorViewModel vm;
 
     @BeforeAll
     static void start() throws Exception {
         models = shared.resolve("models");
-        SyntheticModelSet.write(models, SyntheticModelSet.Options.demo());
-        background = Executors.newSingleThreadExecutor();
-        ui = new UiQueue();
-        vm = new EditorViewModel(background, ui, models);
-        vm.refreshModelSet();
-        ui.runUntil(() -> vm.modelSetStateProperty().get() != ModelSetState.CHECKING, WAIT);
-        assertEquals(ModelSetState.READY, vm.modelSetStateProperty().get(), vm.modelSetTextProperty().get());
-    }
-
-    @AfterAll
-    static void stop() {
-        vm.close();
-        background.shutdown();
+        fixture = ViewModelFixture.withDemoSet(models, WAIT);
+        ui = fixture.ui();
+        vm = fixture.vm();
     }
 
     @BeforeEach
@@ -71,13 +59,7 @@ class GenerationViewModelTest {
     }
 
     private static PixelImage gradient(int w, int h) {
-        int[] px = new int[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                px[y * w + x] = 0xFF000000 | (x * 3 << 16) | (y * 3 << 8) | 90;
-            }
-        }
-        return new PixelImage(w, h, px, false);
+        return TestPictures.gradient(w, h, 3, 3);
     }
 
     private static Document maskedDocument() {
@@ -216,7 +198,7 @@ class GenerationViewModelTest {
     @Test
     void theChosenModelSetIsRememberedAndABadFolderIsRefused(@TempDir Path dir) throws Exception {
         Preferences prefs = new MemoryPreferences().node("app/vernissage");
-        EditorViewModel first = EditorViewModel.withPreferences(background, ui, prefs);
+        EditorViewModel first = EditorViewModel.withPreferences(fixture.background(), ui, prefs);
         assertEquals(app.vernissage.engine.modelset.ModelSetLocations.defaultSet(), first.modelSetDir(),
                 "nothing remembered: the default folder");
 
@@ -233,14 +215,14 @@ class GenerationViewModelTest {
         assertEquals(models.toAbsolutePath().toString(), prefs.get(EditorViewModel.PREF_MODEL_SET_DIR, null));
         first.close();
 
-        EditorViewModel second = EditorViewModel.withPreferences(background, ui, prefs);
+        EditorViewModel second = EditorViewModel.withPreferences(fixture.background(), ui, prefs);
         assertEquals(models.toAbsolutePath(), second.modelSetDir(), "read back at start");
         second.close();
     }
 
     @Test
     void openingReadsOffTheUiThreadAndAFailureKeepsTheDocument(@TempDir Path dir) throws IOException, InterruptedException {
-        EditorViewModel local = new EditorViewModel(background, ui, dir.resolve("none"));
+        EditorViewModel local = new EditorViewModel(fixture.background(), ui, dir.resolve("none"));
         Path good = dir.resolve("good.png");
         ImageFiles.write(gradient(30, 20), good, 1f);
         assertTrue(local.open(good));

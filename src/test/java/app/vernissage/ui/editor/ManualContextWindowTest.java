@@ -8,8 +8,7 @@ import app.vernissage.core.selection.MaskShapes;
 import app.vernissage.core.selection.SelectionMode;
 import app.vernissage.core.window.ContextWindow;
 import app.vernissage.core.window.ManualWindow.Handle;
-import app.vernissage.engine.synthetic.SyntheticModelSet;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,26 +28,16 @@ class ManualContextWindowTest {
     private static final Duration WAIT = Duration.ofSeconds(120);
     @TempDir
     static Path shared;
-    static ExecutorService background;
+    @AutoClose
+    static ViewModelFixture fixture;
     static UiQueue ui;
     static EditorViewModel vm;
 
     @BeforeAll
     static void start() throws Exception {
-        Path models = shared.resolve("models");
-        SyntheticModelSet.write(models, SyntheticModelSet.Options.demo());
-        background = Executors.newSingleThreadExecutor();
-        ui = new UiQueue();
-        vm = new EditorViewModel(background, ui, models);
-        vm.refreshModelSet();
-        ui.runUntil(() -> vm.modelSetStateProperty().get() != ModelSetState.CHECKING, WAIT);
-        assertEquals(ModelSetState.READY, vm.modelSetStateProperty().get(), vm.modelSetTextProperty().get());
-    }
-
-    @AfterAll
-    static void stop() {
-        vm.close();
-        background.shutdown();
+        fixture = ViewModelFixture.withDemoSet(shared.resolve("models"), WAIT);
+        ui = fixture.ui();
+        vm = fixture.vm();
     }
 
     @BeforeEach

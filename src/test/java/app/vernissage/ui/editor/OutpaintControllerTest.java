@@ -6,8 +6,7 @@ import app.vernissage.core.document.Document;
 import app.vernissage.core.document.MaskOperations;
 import app.vernissage.core.document.PixelRect;
 import app.vernissage.core.image.PixelImage;
-import app.vernissage.engine.synthetic.SyntheticModelSet;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,26 +29,16 @@ class OutpaintControllerTest {
     private static final Duration WAIT = Duration.ofSeconds(120);
     @TempDir
     static Path shared;
-    static ExecutorService background;
+    @AutoClose
+    static ViewModelFixture fixture;
     static UiQueue ui;
     static EditorViewModel vm;
 
     @BeforeAll
     static void start() throws Exception {
-        Path models = shared.resolve("models");
-        SyntheticModelSet.write(models, SyntheticModelSet.Options.demo());
-        background = Executors.newSingleThreadExecutor();
-        ui = new UiQueue();
-        vm = new EditorViewModel(background, ui, models);
-        vm.refreshModelSet();
-        ui.runUntil(() -> vm.modelSetStateProperty().get() != ModelSetState.CHECKING, WAIT);
-        assertEquals(ModelSetState.READY, vm.modelSetStateProperty().get(), vm.modelSetTextProperty().get());
-    }
-
-    @AfterAll
-    static void stop() {
-        vm.close();
-        background.shutdown();
+        fixture = ViewModelFixture.withDemoSet(shared.resolve("models"), WAIT);
+        ui = fixture.ui();
+        vm = fixture.vm();
     }
 
     @BeforeEach
@@ -67,13 +54,7 @@ class OutpaintControllerTest {
     }
 
     static PixelImage gradient(int w, int h) {
-        int[] px = new int[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                px[y * w + x] = 0xFF000000 | (x * 3 << 16) | (y * 4 << 8) | 90;
-            }
-        }
-        return new PixelImage(w, h, px, false);
+        return TestPictures.gradient(w, h, 3, 4);
     }
 
     private static void extendAndWait(int left, int top, int right, int bottom) {

@@ -10,9 +10,8 @@ import app.vernissage.engine.runtime.ExecutionDevice;
 import app.vernissage.engine.runtime.MemoryMode;
 import app.vernissage.engine.runtime.OutOfDeviceMemoryException;
 import app.vernissage.engine.runtime.PlacementPreset;
-import app.vernissage.engine.synthetic.SyntheticModelSet;
 import app.vernissage.ui.models.PlacementSettings;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,8 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,26 +32,15 @@ class PlacementViewModelTest {
     private static final ExecutionDevice FAKE_GPU = new ExecutionDevice(true, 0, "fake CUDA device 0");
     @TempDir
     Path models;
-    private ExecutorService background;
+    @AutoClose
+    private ViewModelFixture fixture;
     private EditorViewModel vm;
 
-    @AfterEach
-    void stop() {
-        if (vm != null) {
-            vm.close();
-        }
-        background.shutdown();
-    }
-
+    /** A view-model on the demo set written straight into the temporary folder, with its settings in {@code prefs}. */
     private UiQueue start(MemoryPreferences prefs) throws Exception {
-        SyntheticModelSet.write(models, SyntheticModelSet.Options.demo());
-        background = Executors.newSingleThreadExecutor();
-        UiQueue ui = new UiQueue();
-        vm = new EditorViewModel(background, ui, models, prefs);
-        vm.refreshModelSet();
-        ui.runUntil(() -> vm.modelSetStateProperty().get() != ModelSetState.CHECKING, WAIT);
-        assertEquals(ModelSetState.READY, vm.modelSetStateProperty().get());
-        return ui;
+        fixture = ViewModelFixture.withDemoSet(models, prefs, WAIT);
+        vm = fixture.vm();
+        return fixture.ui();
     }
 
     private static Document maskedDocument() {

@@ -7,7 +7,6 @@ import app.vernissage.core.image.PixelImage;
 import app.vernissage.core.project.GenerationRecord;
 import app.vernissage.core.project.RecoveryStore;
 import app.vernissage.engine.pipeline.SamplerKind;
-import app.vernissage.engine.synthetic.SyntheticModelSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,8 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,14 +27,9 @@ class ProjectGenerationTest {
     @Test
     void generatedVariantsAndAcceptedGenerationsAreSavedWithTheirSettings(@TempDir Path dir) throws Exception {
         Path models = dir.resolve("models");
-        SyntheticModelSet.write(models, SyntheticModelSet.Options.demo());
-        ExecutorService background = Executors.newSingleThreadExecutor();
-        UiQueue ui = new UiQueue();
-        EditorViewModel vm = new EditorViewModel(background, ui, models);
-        try {
-            vm.refreshModelSet();
-            ui.runUntil(() -> vm.modelSetStateProperty().get() != ModelSetState.CHECKING, WAIT);
-            assertEquals(ModelSetState.READY, vm.modelSetStateProperty().get(), vm.modelSetTextProperty().get());
+        try (ViewModelFixture fixture = ViewModelFixture.withDemoSet(models, WAIT)) {
+            EditorViewModel vm = fixture.vm();
+            UiQueue ui = fixture.ui();
             Document doc = new Document(PixelImage.filled(64, 64, 0xFF406080), null);
             MaskOperations.fill(doc, new PixelRect(16, 16, 32, 32), 255);
             vm.setDocument(doc);
@@ -81,9 +73,6 @@ class ProjectGenerationTest {
             assertEquals(List.of(accepted), List.copyOf(reopened.generations()));
             assertEquals(second, reopened.variants().get(1).settings());
             assertArrayEquals(doc.image().argb(), reopened.document().image().argb());
-        } finally {
-            vm.close();
-            background.shutdown();
         }
     }
 }

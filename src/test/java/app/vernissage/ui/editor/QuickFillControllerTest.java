@@ -6,7 +6,7 @@ import app.vernissage.core.document.PixelRect;
 import app.vernissage.core.image.PixelImage;
 import app.vernissage.fill.ClassicalFill;
 import app.vernissage.ui.Messages;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +17,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,24 +31,17 @@ class QuickFillControllerTest {
     private static final int BLOT = 0xFFFF0000;
     @TempDir
     static Path shared;
-    static ExecutorService background;
+    @AutoClose
+    static ViewModelFixture fixture;
     static UiQueue ui;
     static EditorViewModel vm;
 
     @BeforeAll
     static void start() throws Exception {
-        background = Executors.newSingleThreadExecutor();
-        ui = new UiQueue();
-        vm = new EditorViewModel(background, ui, shared.resolve("no-model-set-here"));
-        vm.refreshModelSet();
-        ui.runUntil(() -> vm.modelSetStateProperty().get() != ModelSetState.CHECKING, WAIT);
-        assertEquals(ModelSetState.MISSING, vm.modelSetStateProperty().get(), "a fresh install has no model set");
-    }
-
-    @AfterAll
-    static void stop() {
-        vm.close();
-        background.shutdown();
+        fixture = ViewModelFixture.unchecked(shared.resolve("no-model-set-here"));
+        ui = fixture.ui();
+        vm = fixture.vm();
+        assertEquals(ModelSetState.MISSING, fixture.checkModelSet(WAIT), "a fresh install has no model set");
     }
 
     @BeforeEach

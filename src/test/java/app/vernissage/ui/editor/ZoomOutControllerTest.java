@@ -5,9 +5,8 @@ import app.vernissage.core.image.ImageFiles;
 import app.vernissage.core.image.ImageLimits;
 import app.vernissage.core.image.PixelImage;
 import app.vernissage.core.zoom.ZoomExport;
-import app.vernissage.engine.synthetic.SyntheticModelSet;
 import app.vernissage.ui.Messages;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +19,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -38,26 +35,16 @@ class ZoomOutControllerTest {
     static Path shared;
     @TempDir
     Path dir;
-    static ExecutorService background;
+    @AutoClose
+    static ViewModelFixture fixture;
     static UiQueue ui;
     static EditorViewModel vm;
 
     @BeforeAll
     static void start() throws Exception {
-        Path models = shared.resolve("models");
-        SyntheticModelSet.write(models, SyntheticModelSet.Options.demo());
-        background = Executors.newSingleThreadExecutor();
-        ui = new UiQueue();
-        vm = new EditorViewModel(background, ui, models);
-        vm.refreshModelSet();
-        ui.runUntil(() -> vm.modelSetStateProperty().get() != ModelSetState.CHECKING, WAIT);
-        assertEquals(ModelSetState.READY, vm.modelSetStateProperty().get(), vm.modelSetTextProperty().get());
-    }
-
-    @AfterAll
-    static void stop() {
-        vm.close();
-        background.shutdown();
+        fixture = ViewModelFixture.withDemoSet(shared.resolve("models"), WAIT);
+        ui = fixture.ui();
+        vm = fixture.vm();
     }
 
     @BeforeEach
@@ -183,7 +170,7 @@ class ZoomOutControllerTest {
         Path out = dir.resolve("nothing");
         // Hold the background thread so that the cancel surely comes before the first keyframe.
         java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
-        background.execute(() -> {
+        fixture.background().execute(() -> {
             try {
                 hold.await();
             } catch (InterruptedException e) {
