@@ -6,12 +6,11 @@ import app.vernissage.core.image.ImageReadException;
 import app.vernissage.core.image.Mask;
 import app.vernissage.core.image.PixelImage;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** File checks and reads shared by outpaint, fill and zoomout; every failure is a one-line UserError. */
+/** File checks and reads shared by the commands; every failure is a one-line UserError. */
 final class CliFiles {
     private CliFiles() {
     }
@@ -43,14 +42,6 @@ final class CliFiles {
             return ImageFiles.readMask(mask, picture.width(), picture.height(), ImageLimits.DEFAULT);
         } catch (ImageReadException e) {
             throw new UserError(e.getMessage());
-        }
-    }
-
-    static void write(PixelImage image, Path out, float quality) throws UserError {
-        try {
-            ImageFiles.write(image, out, quality);
-        } catch (IOException e) {
-            throw new UserError("could not write " + out + ": " + e.getMessage(), e);
         }
     }
 }

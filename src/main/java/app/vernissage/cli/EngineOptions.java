@@ -4,6 +4,7 @@ import app.vernissage.engine.modelset.ModelSet;
 import app.vernissage.engine.modelset.ModelSetException;
 import app.vernissage.engine.modelset.ModelSetLocations;
 import app.vernissage.engine.modelset.ModelSetValidator;
+import app.vernissage.engine.pipeline.InpaintEngine;
 import app.vernissage.engine.runtime.DevicePreference;
 import app.vernissage.engine.runtime.EngineException;
 import app.vernissage.engine.runtime.ExecutionDevice;
@@ -88,6 +89,11 @@ final class EngineOptions {
         } catch (EngineException e) {
             throw new UserError(e.getMessage());
         }
+    }
+
+    /** Opens the engine for {@code set} on {@code device}, placed by --placement, in --memory's mode. */
+    InpaintEngine openEngine(ModelSet set, ExecutionDevice device) throws UserError, EngineException {
+        return InpaintEngine.open(set, placement(device), memoryMode());
     }
 
     /** Where each component runs on {@code device}: --placement's preset, or {@code device} everywhere. */

@@ -8,6 +8,7 @@ import app.vernissage.core.image.PixelImage;
 import app.vernissage.fill.ClassicalFill;
 import app.vernissage.fill.QuickFill;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -37,11 +38,8 @@ final class FillCommand implements Callable<Integer> {
     @Option(names = "--radius", defaultValue = "5", paramLabel = "PX", description = "Neighbourhood of telea / ns (default ${DEFAULT-VALUE}).")
     double radius;
 
-    @Option(names = "--quality", defaultValue = "0.92", description = "JPEG quality 0..1 (default ${DEFAULT-VALUE}).")
-    float quality;
-
-    @Option(names = "--out", required = true, paramLabel = "OUT", description = "Result file (.png, .jpg, .bmp).")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @Spec
     CommandSpec spec;
@@ -61,13 +59,14 @@ final class FillCommand implements Callable<Integer> {
                 case "blur", "edge" -> EdgeBlurFill.INSTANCE;
                 default -> new ClassicalFill(ClassicalFill.Method.parse(method), radius);
             };
-            if (!(quality >= 0f && quality <= 1f)) {
-                throw new IllegalArgumentException("--quality must be between 0 and 1, got " + quality);
-            }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        CliFiles.checkOutputFile(out);
+        String problem = output.problem();
+        if (problem != null) {
+            throw new ParameterException(spec.commandLine(), problem);
+        }
+        output.check();
         PixelImage picture = CliFiles.read(image, ImageLimits.DEFAULT.maxPixels());
         Mask repaint = CliFiles.readMask(mask, picture);
         if (repaint.isEmpty()) {
@@ -79,8 +78,8 @@ final class FillCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             throw new UserError(e.getMessage(), e);
         }
-        CliFiles.write(result, out, quality);
-        err.println("wrote " + out + " (" + result.width() + "x" + result.height() + ")");
+        output.write(result);
+        err.println("wrote " + output.out + " (" + result.width() + "x" + result.height() + ")");
         err.println(String.format(Locale.ROOT, "method %s, timings: total %.2f s", method.toLowerCase(Locale.ROOT),
                 (System.nanoTime() - started) / 1e9));
         return 0;

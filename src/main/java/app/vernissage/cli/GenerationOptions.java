@@ -3,7 +3,6 @@ package app.vernissage.cli;
 import app.vernissage.core.canvas.EdgeBlurFill;
 import app.vernissage.core.canvas.PreFill;
 import app.vernissage.core.window.ContextWindow;
-import app.vernissage.engine.modelset.ModelSet;
 import app.vernissage.engine.outpaint.GenerateSettings;
 import app.vernissage.engine.pipeline.SamplerKind;
 import app.vernissage.fill.ClassicalFill;
@@ -12,7 +11,11 @@ import picocli.CommandLine.Option;
 import java.security.SecureRandom;
 import java.util.Locale;
 
-/** The generation options of outpaint and zoomout (the same names and defaults as inpaint where they overlap). */
+/**
+ * The generation options of outpaint and zoomout. Inpaint declares its own: the names and the checks
+ * are the same where they overlap, but its --feather defaults to 8 (here 0), its random seed may use
+ * all 63 bits (here 51), and most help texts differ.
+ */
 final class GenerationOptions {
     @Option(names = "--negative", paramLabel = "TEXT", description = "What should not be there.")
     String negative;
@@ -86,15 +89,6 @@ final class GenerationOptions {
 
     long seed() {
         return seed != null ? seed : new SecureRandom().nextLong() & (Long.MAX_VALUE >> 12);
-    }
-
-    SamplerKind samplerKind(ModelSet set) throws UserError {
-        String name = sampler != null ? sampler : set.manifest().sampler() != null ? set.manifest().sampler() : "reference";
-        try {
-            return SamplerKind.parse(name);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
     }
 
     GenerateSettings settings(String prompt, long seed, SamplerKind kind) {

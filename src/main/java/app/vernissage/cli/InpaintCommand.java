@@ -1,6 +1,5 @@
 package app.vernissage.cli;
 
-import app.vernissage.core.image.ImageFiles;
 import app.vernissage.core.image.ImageLimits;
 import app.vernissage.core.image.Mask;
 import app.vernissage.core.image.PixelImage;
@@ -17,10 +16,8 @@ import app.vernissage.engine.runtime.EngineException;
 import app.vernissage.engine.runtime.ExecutionDevice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,13 +25,12 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** {@code vernissage inpaint}: repaint the masked part of a picture from a prompt. */
 @Command(name = "inpaint", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Repaint the white (or opaque) part of MASK in IMAGE from a prompt; every pixel outside "
                 + "the feathered mask stays exactly as it was.")
-final class InpaintCommand implements Callable<Integer> {
+final class InpaintCommand extends ModelCommand {
     @Option(names = "--image", required = true, paramLabel = "IN", description = "Picture to edit (PNG, JPEG, BMP, GIF, TIFF, WebP).")
     Path image;
 
@@ -79,27 +75,16 @@ final class InpaintCommand implements Callable<Integer> {
     @Option(names = "--save-latent", paramLabel = "FILE.npy", description = "Also write the final latent, float32 [1,4,h,w].")
     Path saveLatent;
 
-    @Option(names = "--quality", defaultValue = "0.92", description = "JPEG quality 0..1 (default ${DEFAULT-VALUE}).")
-    float quality;
-
-    @Option(names = "--out", required = true, paramLabel = "OUT", description = "Result file (.png, .jpg, .bmp).")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @Mixin
     EngineOptions engineOptions;
 
-    @Spec
-    CommandSpec spec;
-
     private String modelSetName = "";
-    private final PrintStream err;
-    private final boolean terminal;
-    private final CancellationToken token;
 
     InpaintCommand(PrintStream err, boolean terminal, CancellationToken token) {
-        this.err = err;
-        this.terminal = terminal;
-        this.token = token;
+        super(err, terminal, token);
     }
 
     @Override
@@ -114,7 +99,7 @@ final class InpaintCommand implements Callable<Integer> {
         }
         ModelSet set = engineOptions.openModelSet();
         ExecutionDevice device = engineOptions.executionDevice();
-        SamplerKind kind = samplerKind(set);
+        SamplerKind kind = samplerKind(sampler, set);
         long usedSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
         InpaintRequest request;
         try {
@@ -123,11 +108,11 @@ final class InpaintCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        err.println("Model set: " + set.manifest().name() + " (" + set.dir() + "); " + device.explanation());
+        announce(set, device);
         modelSetName = set.manifest().name();
         InpaintResult result;
-        ProgressBar bar = new ProgressBar(err, terminal);
-        try (InpaintEngine engine = InpaintEngine.open(set, engineOptions.placement(device), engineOptions.memoryMode())) {
+        ProgressBar bar = progressBar();
+        try (InpaintEngine engine = engineOptions.openEngine(set, device)) {
             result = engine.inpaint(request, bar, token);
         } catch (EngineException e) {
             bar.finishLine();
@@ -149,8 +134,8 @@ final class InpaintCommand implements Callable<Integer> {
      */
     private void checkOptionValues() {
         String problem = engineOptions.choiceProblem();
-        if (problem == null && !(quality >= 0f && quality <= 1f)) {
-            problem = "--quality must be between 0 and 1, got " + quality;
+        if (problem == null) {
+            problem = output.problem();
         }
         if (problem == null) {
             try {
@@ -169,7 +154,7 @@ final class InpaintCommand implements Callable<Integer> {
     }
 
     private void checkOutput() throws UserError {
-        CliFiles.checkOutputFile(out);
+        output.check();
         if (saveLatent != null) {
             Path latentParent = saveLatent.toAbsolutePath().getParent();
             if (latentParent != null && !java.nio.file.Files.isDirectory(latentParent)) {
@@ -187,15 +172,6 @@ final class InpaintCommand implements Callable<Integer> {
 
     private Mask readMask(PixelImage picture) throws UserError {
         return CliFiles.readMask(mask, picture);
-    }
-
-    private SamplerKind samplerKind(ModelSet set) throws UserError {
-        String name = sampler != null ? sampler : set.manifest().sampler() != null ? set.manifest().sampler() : "reference";
-        try {
-            return SamplerKind.parse(name);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
     }
 
     private float[] readInitNoise(PixelImage picture) throws UserError {
@@ -230,11 +206,7 @@ final class InpaintCommand implements Callable<Integer> {
     }
 
     private void write(InpaintResult result) throws UserError {
-        try {
-            ImageFiles.write(result.image(), out, quality, settingsText(result));
-        } catch (IOException e) {
-            throw new UserError("could not write " + out + ": " + e.getMessage(), e);
-        }
+        output.write(result.image(), settingsText(result));
         if (saveLatent != null) {
             WorkingSize s = result.workingSize();
             try {
@@ -243,6 +215,6 @@ final class InpaintCommand implements Callable<Integer> {
                 throw new UserError("could not write " + saveLatent + ": " + e.getMessage(), e);
             }
         }
-        err.println("wrote " + out + " (" + result.image().width() + "x" + result.image().height() + ")");
+        err.println("wrote " + output.out + " (" + result.image().width() + "x" + result.image().height() + ")");
     }
 }

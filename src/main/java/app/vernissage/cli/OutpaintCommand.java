@@ -15,22 +15,19 @@ import app.vernissage.engine.runtime.EngineException;
 import app.vernissage.engine.runtime.ExecutionDevice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** {@code vernissage outpaint}: extend the canvas and generate the new area, once or N times (a panorama). */
 @Command(name = "outpaint", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Extend IMAGE on any side and generate the new area from a prompt; the old picture stays "
                 + "exactly as it was outside a blend band of --overlap pixels. With --repeat N the extension is "
                 + "repeated N times (a panorama), each step generated on its own window.")
-final class OutpaintCommand implements Callable<Integer> {
+final class OutpaintCommand extends ModelCommand {
     @Option(names = "--image", required = true, paramLabel = "IN", description = "Picture to extend.")
     Path image;
 
@@ -59,33 +56,21 @@ final class OutpaintCommand implements Callable<Integer> {
     @Option(names = "--max-pixels", paramLabel = "N", description = "Largest document accepted, in pixels (default 16384x16384).")
     long maxPixels = ImageLimits.DEFAULT.maxPixels();
 
-    @Option(names = "--quality", defaultValue = "0.92", description = "JPEG quality 0..1 (default ${DEFAULT-VALUE}).")
-    float quality;
-
-    @Option(names = "--out", required = true, paramLabel = "OUT", description = "Result file (.png, .jpg, .bmp).")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @Mixin
     EngineOptions engineOptions;
 
-    @Spec
-    CommandSpec spec;
-
-    private final PrintStream err;
-    private final boolean terminal;
-    private final CancellationToken token;
-
     OutpaintCommand(PrintStream err, boolean terminal, CancellationToken token) {
-        this.err = err;
-        this.terminal = terminal;
-        this.token = token;
+        super(err, terminal, token);
     }
 
     @Override
     public Integer call() throws UserError {
         long started = System.nanoTime();
         checkOptionValues();
-        CliFiles.checkOutputFile(out);
+        output.check();
         PixelImage picture = CliFiles.read(image, maxPixels);
         Outsets perStep;
         Panorama.Plan plan;
@@ -100,7 +85,7 @@ final class OutpaintCommand implements Callable<Integer> {
         }
         ModelSet set = engineOptions.openModelSet();
         ExecutionDevice device = engineOptions.executionDevice();
-        SamplerKind kind = generation.samplerKind(set);
+        SamplerKind kind = samplerKind(generation.sampler, set);
         long seed = generation.seed();
         GenerateSettings settings;
         try {
@@ -108,20 +93,20 @@ final class OutpaintCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        err.println("Model set: " + set.manifest().name() + " (" + set.dir() + "); " + device.explanation());
-        ProgressBar bar = new ProgressBar(err, terminal);
+        announce(set, device);
+        ProgressBar bar = progressBar();
         StepReporter reporter = new StepReporter(err, bar, "step");
         Panorama.Outcome outcome;
         PixelImage[] lastFinished = {picture};
         int[] finished = {0};
         StepReporterWithKeep keep = new StepReporterWithKeep(reporter, lastFinished, finished);
-        try (InpaintEngine engine = InpaintEngine.open(set, engineOptions.placement(device), engineOptions.memoryMode())) {
+        try (InpaintEngine engine = engineOptions.openEngine(set, device)) {
             outcome = new Panorama(new WindowedInpainter(engine)).run(picture, plan, settings, keep, bar, token);
         } catch (EngineException | IllegalStateException e) {
             bar.finishLine();
             if (finished[0] > 0) {
-                CliFiles.write(lastFinished[0], out, quality);
-                throw new UserError(e.getMessage() + "; the " + finished[0] + " finished step(s) were written to " + out, e);
+                output.write(lastFinished[0]);
+                throw new UserError(e.getMessage() + "; the " + finished[0] + " finished step(s) were written to " + output.out, e);
             }
             throw new UserError(e.getMessage(), e);
         }
@@ -131,14 +116,14 @@ final class OutpaintCommand implements Callable<Integer> {
                 err.println("vernissage: cancelled before the first step finished; nothing was written");
                 return VernissageCli.CANCELLED;
             }
-            CliFiles.write(outcome.image(), out, quality);
+            output.write(outcome.image());
             err.println("vernissage: cancelled after " + outcome.finished() + " of " + outcome.total()
-                    + " steps; wrote the finished steps to " + out + " (" + outcome.image().width() + "x"
+                    + " steps; wrote the finished steps to " + output.out + " (" + outcome.image().width() + "x"
                     + outcome.image().height() + ")");
             return VernissageCli.CANCELLED;
         }
-        CliFiles.write(outcome.image(), out, quality);
-        err.println("wrote " + out + " (" + outcome.image().width() + "x" + outcome.image().height() + ")");
+        output.write(outcome.image());
+        err.println("wrote " + output.out + " (" + outcome.image().width() + "x" + outcome.image().height() + ")");
         err.println(String.format(Locale.ROOT, "seed %d (step k uses seed+k-1), %d step(s) of %d sampler steps, %s sampler, %s",
                 seed, outcome.total(), generation.steps, kind.name().toLowerCase(Locale.ROOT), device.label()));
         err.println(String.format(Locale.ROOT, "timings: generation %.2f s in all (command %.2f s)",
@@ -172,8 +157,8 @@ final class OutpaintCommand implements Callable<Integer> {
         if (problem == null) {
             problem = generation.problem();
         }
-        if (problem == null && !(quality >= 0f && quality <= 1f)) {
-            problem = "--quality must be between 0 and 1, got " + quality;
+        if (problem == null) {
+            problem = output.problem();
         }
         if (problem == null && (repeat < 1 || repeat > Panorama.Plan.MAX_STEPS)) {
             problem = "--repeat must be between 1 and " + Panorama.Plan.MAX_STEPS + ", got " + repeat;

@@ -59,7 +59,7 @@ final class SelfTestCommand implements Callable<Integer> {
             PixelImage picture = PixelImage.filled(160, 96, 0xFF3366AA);
             Mask mask = Mask.rectangle(160, 96, 40, 24, 120, 72);
             InpaintResult result;
-            try (InpaintEngine engine = InpaintEngine.open(ModelSetValidator.open(dir), engineOptions.placement(device), engineOptions.memoryMode())) {
+            try (InpaintEngine engine = engineOptions.openEngine(ModelSetValidator.open(dir), device)) {
                 result = engine.inpaint(InpaintRequest.reference(picture, mask, "red", 1).withSteps(5).withFeather(0),
                         ProgressListener.NONE, token);
             }

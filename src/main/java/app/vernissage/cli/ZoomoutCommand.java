@@ -15,24 +15,21 @@ import app.vernissage.engine.runtime.EngineException;
 import app.vernissage.engine.runtime.ExecutionDevice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** {@code vernissage zoomout}: an endless-zoom sequence, as PNG frames and an animated GIF. */
 @Command(name = "zoomout", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Zoom out of IMAGE: --repeat times the picture is shrunk by --zoom inside a frame of its own size "
                 + "and the new ring is generated; the keyframes are then interpolated into --frames frames, written "
                 + "to DIR as frame-NNNN.png plus zoom.gif (and keyframe-NN.png).")
-final class ZoomoutCommand implements Callable<Integer> {
+final class ZoomoutCommand extends ModelCommand {
     @Option(names = "--image", required = true, paramLabel = "IN", description = "The first (innermost) picture.")
     Path image;
 
@@ -65,17 +62,8 @@ final class ZoomoutCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engineOptions;
 
-    @Spec
-    CommandSpec spec;
-
-    private final PrintStream err;
-    private final boolean terminal;
-    private final CancellationToken token;
-
     ZoomoutCommand(PrintStream err, boolean terminal, CancellationToken token) {
-        this.err = err;
-        this.terminal = terminal;
-        this.token = token;
+        super(err, terminal, token);
     }
 
     @Override
@@ -86,14 +74,14 @@ final class ZoomoutCommand implements Callable<Integer> {
         PixelImage picture = CliFiles.read(image, ImageLimits.DEFAULT.maxPixels());
         ModelSet set = engineOptions.openModelSet();
         ExecutionDevice device = engineOptions.executionDevice();
-        SamplerKind kind = generation.samplerKind(set);
+        SamplerKind kind = samplerKind(generation.sampler, set);
         long seed = generation.seed();
         GenerateSettings settings = generation.settings(plan.prompts().getFirst(), seed, kind);
-        err.println("Model set: " + set.manifest().name() + " (" + set.dir() + "); " + device.explanation());
-        ProgressBar bar = new ProgressBar(err, terminal);
+        announce(set, device);
+        ProgressBar bar = progressBar();
         StepReporter reporter = new StepReporter(err, bar, "keyframe");
         ZoomOut.Outcome outcome;
-        try (InpaintEngine engine = InpaintEngine.open(set, engineOptions.placement(device), engineOptions.memoryMode())) {
+        try (InpaintEngine engine = engineOptions.openEngine(set, device)) {
             outcome = new ZoomOut(new WindowedInpainter(engine)).run(picture, plan, settings, reporter, bar, token);
         } catch (EngineException | IllegalArgumentException | IllegalStateException e) {
             bar.finishLine();
