@@ -31,7 +31,7 @@ final class OutpaintCommand extends ModelCommand {
     @Option(names = "--image", required = true, paramLabel = "IN", description = "Picture to extend.")
     Path image;
 
-    @Option(names = "--left", paramLabel = "PX|N%|xF", description = "Add on the left: pixels, a percentage of the width (25%, 50%) or a factor (x2).")
+    @Option(names = "--left", paramLabel = "PX|N%|xF", description = "Add on the left: pixels, a percentage of the width (25%%, 50%%) or a factor (x2).")
     String left;
 
     @Option(names = "--right", paramLabel = "PX|N%|xF", description = "Add on the right (same forms).")
@@ -44,7 +44,7 @@ final class OutpaintCommand extends ModelCommand {
     String bottom;
 
     @Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
-            description = "Extend N times by the same amounts (sizes in % are of the original picture; default ${DEFAULT-VALUE}).")
+            description = "Extend N times by the same amounts (sizes in %% are of the original picture; default ${DEFAULT-VALUE}).")
     int repeat;
 
     @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "What the new area shows.")
