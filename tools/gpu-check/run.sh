@@ -42,3 +42,7 @@ T=150 step "overhead benchmark CUDA 48x512" $J app.vernissage.bench.PipelineOver
 T=200 step "overhead benchmark CPU 9x48" $J app.vernissage.bench.PipelineOverheadBenchmark cpu 9 48 3
 T=150 step "outpaint benchmark CUDA" $J app.vernissage.bench.OutpaintBenchmark cuda 10 all
 T=280 step "memory soak CUDA" $J app.vernissage.bench.MemorySoakBenchmark 100 cuda
+# Running out of GPU memory for real: a capped CUDA arena, then the lighter placements in turn.
+T=150 step "out-of-memory retry (16 MiB cap)" $J app.vernissage.bench.OutOfMemoryRetryCheck 16
+T=60 step "CLI inpaint with a 16 MiB cap" $J -Dvernissage.gpuMemoryLimitMb=16 app.vernissage.Main inpaint --models /tmp/demo \
+  --device cuda --placement gpu --image $IMG --mask $MASK --prompt "a boat" --seed 3 --out /tmp/oom-out.png

@@ -44,6 +44,13 @@ public final class ModelSessions implements AutoCloseable {
     private final Map<ModelComponent, long[]> callNanos = new EnumMap<>(ModelComponent.class);
     private final Map<String, ByteBuffer> buffers = new HashMap<>();
 
+    /**
+     * A cap on the GPU memory each CUDA session's arena may take, in MiB ({@code -Dvernissage.gpuMemoryLimitMb=N}),
+     * for sharing the card with other programs; unset means no cap. docs/cuda.md used it to run out of
+     * memory on purpose.
+     */
+    public static final String GPU_MEMORY_LIMIT_PROPERTY = "vernissage.gpuMemoryLimitMb";
+
     /** Creates one session; a seam so tests can simulate load failures such as running out of memory. */
     @FunctionalInterface
     interface SessionFactory {
@@ -61,6 +68,10 @@ public final class ModelSessions implements AutoCloseable {
             if (device.cuda()) {
                 try (OrtCUDAProviderOptions cuda = new OrtCUDAProviderOptions(device.deviceId())) {
                     cuda.add("use_tf32", "0");
+                    long limitMb = Long.getLong(GPU_MEMORY_LIMIT_PROPERTY, 0);
+                    if (limitMb > 0) {
+                        cuda.add("gpu_mem_limit", Long.toString(limitMb << 20));
+                    }
                     options.addCUDA(cuda);
                 }
             }
@@ -119,7 +130,10 @@ public final class ModelSessions implements AutoCloseable {
         ExecutionDevice device = placement.device(component);
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+            // FATAL only: errors reach the user as the exception's one sentence (see failure()); at ERROR
+            // level ONNX Runtime also printed its own red log line to stderr first (seen on CUDA
+            // running out of memory, docs/cuda.md).
+            options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
             // Worker threads that spin after a call compete with the pipeline's own work between
             // calls (and with the editor); sleeping workers cost nothing measurable per U-Net call.
             options.addConfigEntry("session.intra_op.allow_spinning", "0");

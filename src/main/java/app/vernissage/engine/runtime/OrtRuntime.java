@@ -23,7 +23,7 @@ public final class OrtRuntime {
     }
 
     public static OrtEnvironment environment() {
-        OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "vernissage");
+        OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL, "vernissage");
         try {
             env.setTelemetry(false);
         } catch (OrtException ignored) {
