@@ -16,8 +16,9 @@ cp "$cfg" "$home/launcher.cfg"
 trap 'cp "$home/launcher.cfg" "$cfg"; rm -rf "$home"' EXIT
 rm -f "$cache"
 grep -v -- '-XX:AOTCache=' "$home/launcher.cfg" > "$cfg"
+# Java takes user.home from the account, not $HOME: the scratch folder is given to both.
 printf '%s\n' 'java-options=-XX:AOTCacheOutput=$APPDIR/vernissage.aot' \
-  'java-options=-Dglass.platform=Headless' 'java-options=-Dprism.order=sw' >> "$cfg"
+  'java-options=-Dglass.platform=Headless' 'java-options=-Dprism.order=sw' "java-options=-Duser.home=$home" >> "$cfg"
 # (The JVM that assembles the cache echoes its whole class path on stderr: kept in a log instead.)
 HOME="$home" timeout 300 "$image/bin/$(basename "$cfg" .cfg)" edit --startup-report "$report" \
   >"$home/training.log" 2>&1 || true
