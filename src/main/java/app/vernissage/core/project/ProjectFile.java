@@ -1,11 +1,13 @@
 package app.vernissage.core.project;
 
+import app.vernissage.core.canvas.Regions.Rect;
 import app.vernissage.core.image.ImageFiles;
 import app.vernissage.core.image.ImageLimits;
 import app.vernissage.core.image.ImageReadException;
 import app.vernissage.core.image.Mask;
 import app.vernissage.core.image.PixelImage;
 import app.vernissage.core.io.AtomicFiles;
+import app.vernissage.core.window.ContextWindow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +22,7 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -34,12 +37,25 @@ import java.util.zip.ZipOutputStream;
  * trusts nothing: the file size, the number and names of entries (no paths, no unknown entries),
  * every entry's real unpacked size and its packing ratio (zip bombs) are checked before pictures
  * are decoded, and pictures go through {@link ImageFiles} with its pixel limits.
+ *
+ * <p>Versions (documented in {@code docs/project-format.md}): format 1 held picture, mask, generations
+ * and variants. Format 2 adds the {@code canvas} member ({@link CanvasState}: context window on or off,
+ * the hand-placed window, overlap, padding, pre-fill). The version was bumped rather than the member
+ * added to format 1 as an optional extra: this reader (and so every format-1 Vernissage) skips unknown
+ * manifest members, so an older Vernissage would open a file with a {@code canvas} member, drop the
+ * user's window and settings without a word and lose them on its next save. With version 2 it refuses
+ * the file instead ("saved by a newer Vernissage"). This version writes 2 and still opens 1 exactly as
+ * before (no canvas state: the editor's current settings stay). A {@code canvas} member that is there
+ * but wrong (window outside the picture, negative or absurd sizes, an unknown pre-fill, wrong types)
+ * makes the whole file refused as damaged, like any other bad manifest member.
  */
 public final class ProjectFile {
     public static final String EXTENSION = ".vernissage";
     public static final String FORMAT = "vernissage-project";
     /** The newest format this version writes; every older one still opens. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
+    /** The first format with the {@code canvas} member. */
+    static final int CANVAS_SINCE = 2;
 
     static final String MANIFEST = "project.json";
     static final String IMAGE = "image.png";
@@ -58,7 +74,26 @@ public final class ProjectFile {
 
     /** The manifest as stored. */
     record Manifest(String format, int formatVersion, int width, int height, List<GenerationRecord> generations,
-                    List<VariantEntry> variants) {
+                    List<VariantEntry> variants, CanvasEntry canvas) {
+    }
+
+    /**
+     * The outpainting state as stored (format 2); boxed so that a missing member is told from 0.
+     * {@code manualWindow} null: the automatic window.
+     */
+    record CanvasEntry(Boolean contextWindow, WindowEntry manualWindow, Integer overlap, Integer padding, String preFill) {
+        static CanvasEntry of(CanvasState c) {
+            return new CanvasEntry(c.contextWindow(), c.manualWindow().map(WindowEntry::of).orElse(null), c.overlap(),
+                    c.padding(), c.preFill().id());
+        }
+    }
+
+    /** A hand-placed context window: its region in picture pixels and the model's working size. */
+    record WindowEntry(Integer x, Integer y, Integer width, Integer height, Integer workWidth, Integer workHeight) {
+        static WindowEntry of(ContextWindow w) {
+            Rect r = w.region();
+            return new WindowEntry(r.x(), r.y(), r.width(), r.height(), w.workWidth(), w.workHeight());
+        }
     }
 
     /** A kept variant's entry in the manifest. */
@@ -81,7 +116,7 @@ public final class ProjectFile {
                 entries.add(new VariantEntry("variants/" + i + ".png", project.variants().get(i).settings()));
             }
             Manifest manifest = new Manifest(FORMAT, FORMAT_VERSION, project.image().width(), project.image().height(),
-                    project.generations(), entries);
+                    project.generations(), entries, project.canvas().map(CanvasEntry::of).orElse(null));
             byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
             AtomicFiles.write(file, out -> {
                 ZipOutputStream zip = new ZipOutputStream(out);
@@ -142,7 +177,7 @@ public final class ProjectFile {
             }
             List<GenerationRecord> generations = manifest.generations() == null ? List.of()
                     : manifest.generations().stream().filter(java.util.Objects::nonNull).toList();
-            return new Project(image, mask, generations, variants);
+            return new Project(image, mask, generations, variants, canvas(manifest, name));
         } catch (IOException e) {
             throw new ProjectReadException(name + " cannot be opened (" + e.getMessage() + ").", e);
         } finally {
@@ -229,6 +264,46 @@ public final class ProjectFile {
             throw new ProjectReadException(name + " is damaged: it gives no picture size.");
         }
         return m;
+    }
+
+    /**
+     * The stored canvas state, checked against the picture's size: empty for format 1 (which has
+     * none; a {@code canvas} member there is not part of format 1 and is ignored like any unknown
+     * member) and for a format-2 file written without one; a bad one refuses the file.
+     */
+    private static Optional<CanvasState> canvas(Manifest m, String name) throws ProjectReadException {
+        CanvasEntry c = m.canvas();
+        if (m.formatVersion() < CANVAS_SINCE || c == null) {
+            return Optional.empty();
+        }
+        String bad = name + " is damaged: its canvas state ";
+        if (c.contextWindow() == null || c.overlap() == null || c.padding() == null || c.preFill() == null) {
+            throw new ProjectReadException(bad + "is incomplete.");
+        }
+        CanvasState.PreFillMethod fill = CanvasState.PreFillMethod.ofId(c.preFill()).orElseThrow(
+                () -> new ProjectReadException(bad + "names an unknown pre-fill '" + printable(c.preFill()) + "'."));
+        Optional<ContextWindow> window = Optional.empty();
+        WindowEntry w = c.manualWindow();
+        if (w != null) {
+            if (w.x() == null || w.y() == null || w.width() == null || w.height() == null || w.workWidth() == null
+                    || w.workHeight() == null) {
+                throw new ProjectReadException(bad + "has an incomplete context window.");
+            }
+            if (w.x() < 0 || w.y() < 0 || w.width() < 1 || w.height() < 1
+                    || (long) w.x() + w.width() > m.width() || (long) w.y() + w.height() > m.height()) {
+                throw new ProjectReadException(bad + "has a context window (" + w.x() + "," + w.y() + " " + w.width()
+                        + "x" + w.height() + ") outside the " + m.width() + "x" + m.height() + " picture.");
+            }
+            window = Optional.of(new ContextWindow(new Rect(w.x(), w.y(), w.width(), w.height()), w.workWidth(),
+                    w.workHeight()));
+        }
+        try {
+            CanvasState state = new CanvasState(c.contextWindow(), window, c.overlap(), c.padding(), fill);
+            state.checkFits(m.width(), m.height());
+            return Optional.of(state);
+        } catch (IllegalArgumentException e) {
+            throw new ProjectReadException(bad + "is not valid (" + e.getMessage() + ").", e);
+        }
     }
 
     private static PixelImage picture(Map<String, byte[]> entries, String entry, Path scratch, String name,

@@ -1108,6 +1108,8 @@ public final class EditorViewModel implements AutoCloseable {
     // changes in this class are: open() reads a project when ProjectFile.isProject says so, setDocument()
     // calls projectDocumentReplaced(), hasUnsavedWork() counts changes since the last project save,
     // generate()/variantFinished() keep each variant's settings and acceptShown() records the generation.
+    // Project format 2 (canvas state): projectSnapshot() takes OutpaintController.canvasState(),
+    // restoreProject() puts it back, and OutpaintHost.canvasChanged() counts its changes as changes.
 
     private final ObservableList<GenerationRecord> generations = FXCollections.observableArrayList();
     private final ObservableList<GenerationRecord> generationsView = FXCollections.unmodifiableObservableList(generations);
@@ -1187,6 +1189,7 @@ public final class EditorViewModel implements AutoCloseable {
             variants.add(new Variant(k.settings().seed(), k.image(), "", 0, k.settings()));
         }
         generations.setAll(project.generations());
+        project.canvas().ifPresent(c -> outpaint().restoreCanvas(c)); // format 1 has none: settings stay as they are
         projectFile.set(projectPath);
         if (unsaved) {
             doc.markDirty();
@@ -1213,7 +1216,7 @@ public final class EditorViewModel implements AutoCloseable {
             }
         }
         return new Project(doc.image().copy(), new Mask(doc.width(), doc.height(), doc.mask().values().clone()),
-                List.copyOf(generations), kept);
+                List.copyOf(generations), kept, Optional.of(outpaint().canvasState()));
     }
 
     /** The change count a snapshot taken now belongs to (see {@link #projectSaved}). */
@@ -1309,6 +1312,11 @@ public final class EditorViewModel implements AutoCloseable {
 
         void message(String text) {
             message.set(text);
+        }
+
+        /** The outpainting state a project keeps changed (window placed by hand, Extend settings). */
+        void canvasChanged() {
+            changeCount++;
         }
 
         /** Starts a run that OutpaintController drives; Cancel cancels {@code t}. Returns its id. */

@@ -12,6 +12,7 @@ import app.vernissage.core.document.PreviewBlend;
 import app.vernissage.core.history.Edit;
 import app.vernissage.core.image.Mask;
 import app.vernissage.core.image.PixelImage;
+import app.vernissage.core.project.CanvasState;
 import app.vernissage.core.window.ContextWindow;
 import app.vernissage.core.window.ManualWindow;
 import app.vernissage.engine.outpaint.GenerateSettings;
@@ -120,6 +121,11 @@ public final class OutpaintController {
         });
         padding.addListener((obs, old, v) -> scheduleWindow());
         windowed.addListener((obs, old, v) -> scheduleWindow());
+        // What a project keeps of the outpainting state (see canvasState()) counts as a change of the work.
+        padding.addListener((obs, old, v) -> host.canvasChanged());
+        overlap.addListener((obs, old, v) -> host.canvasChanged());
+        fill.addListener((obs, old, v) -> host.canvasChanged());
+        windowed.addListener((obs, old, v) -> host.canvasChanged());
     }
 
     // ---- Extension -----------------------------------------------------------------------------
@@ -345,6 +351,9 @@ public final class OutpaintController {
     }
 
     private void setManual(ContextWindow w) {
+        if (!java.util.Objects.equals(manual, w)) {
+            host.canvasChanged();
+        }
         manual = w;
         manualWindow.set(w != null);
     }
@@ -550,6 +559,29 @@ public final class OutpaintController {
         grown.markDirty();
         swapTo(doc, grown, Messages.get("edit.panoramaStep", step, total));
         host.progress(id, step / (double) total, Messages.get("outpaint.panoramaStep", Math.min(step + 1, total), total), null);
+    }
+
+    // ---- Projects ------------------------------------------------------------------------------
+
+    /** What a project keeps of the outpainting state now: context window on or off, the user's window, settings. */
+    CanvasState canvasState() {
+        Fill f = fill.get() == null ? Fill.NONE : fill.get();
+        return new CanvasState(windowed.get() || manual != null, java.util.Optional.ofNullable(manual),
+                Math.clamp(overlap.get(), 0, CanvasState.MAX_OVERLAP), Math.clamp(padding.get(), 0, CanvasState.MAX_PADDING),
+                CanvasState.PreFillMethod.valueOf(f.name()));
+    }
+
+    /**
+     * Puts back the state {@link #canvasState()} gave for the open document (a project just opened or
+     * restored): the settings the Extend dialog shows, whether Generate works on a context window, and
+     * the user's window (empty: the automatic one), which the dashed outline then shows.
+     */
+    void restoreCanvas(CanvasState state) {
+        overlap.set(state.overlap());
+        padding.set(state.padding());
+        fill.set(Fill.valueOf(state.preFill().name()));
+        windowed.set(state.contextWindow());
+        restoreWindow(state.manualWindow().orElse(null));
     }
 
     // ---- Settings ------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ class LoaderFuzzTest {
     @Test
     void projectLoaderNeverCrashesOrHangs() throws Exception {
         Path valid = dir.resolve("valid.vernissage");
-        ProjectFile.write(ProjectFileTest.sample(24, 16, 5), valid);
+        ProjectFile.write(ProjectFileTest.sampleWithCanvas(24, 16, 5), valid); // with a canvas state (format 2)
         byte[] seed = Files.readAllBytes(valid);
         int[] outcome = fuzz(seed, PROJECT_CASES, 11, "p.vernissage", file -> {
             try {
