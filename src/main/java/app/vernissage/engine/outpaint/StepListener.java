@@ -1,5 +1,6 @@
 package app.vernissage.engine.outpaint;
 
+import app.vernissage.core.image.Mask;
 import app.vernissage.core.image.PixelImage;
 import app.vernissage.core.window.ContextWindow;
 import app.vernissage.engine.pipeline.Timings;
@@ -11,6 +12,14 @@ public interface StepListener {
 
     /** Step {@code step} of {@code total} (1-based) starts; the model will work on {@code window}. */
     default void onStepStarted(int step, int total, ContextWindow window) {
+    }
+
+    /**
+     * Step {@code step}'s picture before the model works on it: {@code frame} with the area to
+     * generate in {@code mask}, and the {@code window} the model sees. The sampler's previews of that
+     * step (the window at working size) can be blended into it to show the step as it runs.
+     */
+    default void onFrame(int step, int total, PixelImage frame, Mask mask, ContextWindow window) {
     }
 
     /**

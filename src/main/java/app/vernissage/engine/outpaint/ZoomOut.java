@@ -4,6 +4,7 @@ import app.vernissage.core.canvas.CanvasExtension;
 import app.vernissage.core.canvas.Outsets;
 import app.vernissage.core.image.PillowResize;
 import app.vernissage.core.image.PixelImage;
+import app.vernissage.core.window.ContextWindow;
 import app.vernissage.engine.pipeline.ProgressListener;
 import app.vernissage.engine.runtime.CancellationToken;
 import app.vernissage.engine.runtime.CancelledException;
@@ -63,7 +64,7 @@ public final class ZoomOut {
     }
 
     /** The frame for one step: the picture shrunk into the centre, with its outsets. */
-    static CanvasExtension.Extended shrinkIntoFrame(PixelImage current, double zoom, int overlap) {
+    public static CanvasExtension.Extended shrinkIntoFrame(PixelImage current, double zoom, int overlap) {
         int w = current.width();
         int h = current.height();
         int iw = Math.max(1, (int) Math.round(w / zoom));
@@ -89,7 +90,9 @@ public final class ZoomOut {
             }
             CanvasExtension.Extended frame = shrinkIntoFrame(current, plan.zoom(), plan.overlap());
             GenerateSettings stepSettings = settings.withSeed(settings.seed() + k - 1).withPrompt(plan.promptFor(k));
-            steps.onStepStarted(k, plan.steps(), WindowedInpainter.windowFor(frame.mask(), stepSettings));
+            ContextWindow window = WindowedInpainter.windowFor(frame.mask(), stepSettings);
+            steps.onStepStarted(k, plan.steps(), window);
+            steps.onFrame(k, plan.steps(), frame.image(), frame.mask(), window);
             try {
                 WindowedInpainter.Outcome done = inpainter.generateInPlace(frame.image(), frame.mask(), stepSettings, inner, token);
                 current = done.image();

@@ -2,6 +2,7 @@ package app.vernissage.ui.editor;
 
 import app.vernissage.core.canvas.PreFill;
 import app.vernissage.core.document.Document;
+import app.vernissage.core.image.Mask;
 import app.vernissage.core.image.PixelImage;
 import app.vernissage.core.window.ContextWindow;
 import app.vernissage.core.zoom.ZoomExport;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.Preferences;
 
 /**
@@ -230,7 +232,14 @@ public final class ZoomOutController {
                           Request r) {
         int total = plan.steps();
         int[] current = {1};
+        // The step being generated: its frame, mask and window, so sampler previews can be shown in it.
+        AtomicReference<Frame> frame = new AtomicReference<>();
         StepListener steps = new StepListener() {
+            @Override
+            public void onFrame(int step, int all, PixelImage picture, Mask mask, ContextWindow window) {
+                frame.set(new Frame(picture, mask, window));
+            }
+
             @Override
             public void onStepStarted(int step, int all, ContextWindow window) {
                 current[0] = step;
@@ -250,8 +259,8 @@ public final class ZoomOutController {
                 });
             }
         };
-        ProgressListener inner = new CoalescedPreviews(host.uiThread(), st -> samplerStep(id, current[0], total, st),
-                stage -> { });
+        ProgressListener inner = new CoalescedPreviews(host.uiThread(),
+                st -> samplerStep(id, current[0], total, st, frame.get()), stage -> { });
         ZoomOut.Outcome outcome;
         try {
             InpaintEngine engine = host.engine();
@@ -265,12 +274,19 @@ public final class ZoomOutController {
         host.uiThread().accept(() -> generated(id, done, plan, settings.seed(), r));
     }
 
-    private void samplerStep(long id, int step, int total, StepProgress st) {
+    /** A step's picture before the model fills its ring (see {@link StepListener#onFrame}). */
+    private record Frame(PixelImage picture, Mask mask, ContextWindow window) {
+    }
+
+    /** On the UI thread: progress, and the sampler's preview blended into the frame being generated. */
+    private void samplerStep(long id, int step, int total, StepProgress st, Frame frame) {
         if (host.current(id)) {
+            PixelImage preview = frame == null ? null
+                    : OutpaintController.blendInWindow(frame.picture(), frame.mask(), st.preview(), frame.window().region());
             host.progress(id, (step - 1 + st.step() / (double) st.total()) / total,
                     Messages.get("zoomOut.keyframe", step, total) + " "
                             + Messages.get("progress.step", st.step(), st.total(), Math.max(0, st.remaining().toSeconds())),
-                    null);
+                    preview);
         }
     }
 

@@ -1,10 +1,12 @@
 package app.vernissage.ui.editor;
 
+import app.vernissage.core.canvas.CanvasExtension;
 import app.vernissage.core.document.Document;
 import app.vernissage.core.image.ImageFiles;
 import app.vernissage.core.image.ImageLimits;
 import app.vernissage.core.image.PixelImage;
 import app.vernissage.core.zoom.ZoomExport;
+import app.vernissage.engine.outpaint.ZoomOut;
 import app.vernissage.ui.Messages;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,6 +113,37 @@ class ZoomOutControllerTest {
         assertArrayEquals(before, doc.image().argb());
         assertTrue(vm.historyNames().isEmpty());
         assertFalse(doc.isDirty());
+    }
+
+    @Test
+    void eachSamplerStepIsShownInTheRingBeingGenerated() throws Exception {
+        Document doc = vm.document();
+        ZoomOutController.Request r = request(1, 2, dir.resolve("steps"));
+        CanvasExtension.Extended frame = ZoomOut.shrinkIntoFrame(doc.image(), r.zoom(), r.overlap());
+        java.util.List<PixelImage> shown = new java.util.ArrayList<>();
+        javafx.beans.value.ChangeListener<PixelImage> listener = (obs, old, p) -> {
+            if (p != null && vm.zoomOut().keyframesDoneProperty().get() == 0) {
+                shown.add(p);
+            }
+        };
+        vm.previewProperty().addListener(listener);
+        try {
+            assertNull(vm.zoomOut().start(r), vm.messageProperty().get());
+            ui.runUntil(() -> !vm.runningProperty().get(), WAIT);
+        } finally {
+            vm.previewProperty().removeListener(listener);
+        }
+        assertFalse(shown.isEmpty(), "no sampler preview before the keyframe was done");
+        for (PixelImage p : shown) {
+            // Outside the ring, each preview is the frame: the picture shrunk into the middle.
+            byte[] ring = frame.mask().values();
+            for (int i = 0; i < ring.length; i++) {
+                if (ring[i] == 0) {
+                    assertEquals(frame.image().argb()[i], p.argb()[i], "pixel " + i + " outside the ring");
+                }
+            }
+        }
+        assertSame(doc, vm.document());
     }
 
     @Test
