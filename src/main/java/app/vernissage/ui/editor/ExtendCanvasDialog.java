@@ -2,6 +2,7 @@ package app.vernissage.ui.editor;
 
 import app.vernissage.core.canvas.Outsets;
 import app.vernissage.core.document.Document;
+import app.vernissage.core.project.CanvasState;
 import app.vernissage.ui.Messages;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -39,7 +40,7 @@ final class ExtendCanvasDialog {
     final CheckBox useRight = new CheckBox(Messages.get("outpaint.right"));
     final CheckBox useBottom = new CheckBox(Messages.get("outpaint.bottom"));
     final Spinner<Integer> overlap = spinner("extendOverlap", 0, OutpaintController.MAX_OVERLAP, OutpaintController.DEFAULT_OVERLAP, 8);
-    final Spinner<Integer> padding = spinner("extendPadding", 0, 2048, 128, 16);
+    final Spinner<Integer> padding = spinner("extendPadding", 0, CanvasState.MAX_PADDING, 128, 16);
     final ChoiceBox<OutpaintController.Fill> fill = new ChoiceBox<>();
     final CheckBox repeat = new CheckBox(Messages.get("outpaint.repeat"));
     final Spinner<Integer> times = spinner("extendTimes", 1, 100, 3, 1);
