@@ -4,10 +4,8 @@ import app.vernissage.core.canvas.Outsets;
 import app.vernissage.core.canvas.Regions.Rect;
 import app.vernissage.core.document.Document;
 import app.vernissage.ui.Messages;
-import javafx.event.EventHandler;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -39,22 +37,6 @@ final class CanvasEdgeHandles extends Pane {
     private final Rectangle added = new Rectangle();
     private final Rectangle ghost = new Rectangle();
     private final Label label = new Label();
-    private final EventHandler<KeyEvent> escape = this::keyPressed;
-    /*
-     * Drag and release are followed on the scene while a drag is on, whatever node is under the
-     * pointer (the pointer soon leaves the small handle), and consumed so that the canvas never
-     * sees them.
-     */
-    private final EventHandler<MouseEvent> dragFilter = e -> {
-        if (this.drag != null) {
-            dragged(e);
-        }
-    };
-    private final EventHandler<MouseEvent> releaseFilter = e -> {
-        if (this.drag != null) {
-            released(e);
-        }
-    };
     private EdgeExtendDrag drag;
 
     CanvasEdgeHandles(EditorViewModel model, CanvasView canvas) {
@@ -119,8 +101,7 @@ final class CanvasEdgeHandles extends Pane {
         model.outpaint().extendingProperty().addListener((obs, o, v) -> update());
         widthProperty().addListener((obs, o, v) -> update());
         heightProperty().addListener((obs, o, v) -> update());
-        sceneProperty().addListener((obs, old, scene) -> moveSceneFilters(old, scene));
-        moveSceneFilters(null, getScene());
+        SceneDragFollower.install(this, () -> drag != null, this::dragged, this::released, this::keyPressed);
         update();
     }
 
@@ -270,19 +251,6 @@ final class CanvasEdgeHandles extends Pane {
         if (drag != null && e.getCode() == KeyCode.ESCAPE) {
             cancel();
             e.consume();
-        }
-    }
-
-    private void moveSceneFilters(Scene old, Scene scene) {
-        if (old != null) {
-            old.removeEventFilter(KeyEvent.KEY_PRESSED, escape);
-            old.removeEventFilter(MouseEvent.MOUSE_DRAGGED, dragFilter);
-            old.removeEventFilter(MouseEvent.MOUSE_RELEASED, releaseFilter);
-        }
-        if (scene != null) {
-            scene.addEventFilter(KeyEvent.KEY_PRESSED, escape);
-            scene.addEventFilter(MouseEvent.MOUSE_DRAGGED, dragFilter);
-            scene.addEventFilter(MouseEvent.MOUSE_RELEASED, releaseFilter);
         }
     }
 

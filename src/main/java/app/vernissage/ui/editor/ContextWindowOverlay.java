@@ -4,11 +4,9 @@ import app.vernissage.core.canvas.Regions.Rect;
 import app.vernissage.core.window.ContextWindow;
 import app.vernissage.core.window.ManualWindow.Handle;
 import app.vernissage.ui.Messages;
-import javafx.event.EventHandler;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -51,18 +49,6 @@ final class ContextWindowOverlay extends Pane {
     private final EditorViewModel model;
     private final OutpaintController controller;
     private final CanvasView canvas;
-    private final EventHandler<KeyEvent> escape = this::keyPressed;
-    /* Drag and release are followed on the scene while a drag is on (the pointer soon leaves the thin band), and consumed. */
-    private final EventHandler<MouseEvent> dragFilter = e -> {
-        if (this.handle != null) {
-            drag(e);
-        }
-    };
-    private final EventHandler<MouseEvent> releaseFilter = e -> {
-        if (this.handle != null) {
-            end(e);
-        }
-    };
     /** The drag in progress: what it holds, where it started, the window then and the user's window before. */
     private Handle handle;
     private ContextWindow start;
@@ -132,8 +118,7 @@ final class ContextWindowOverlay extends Pane {
         canvas.transformProperty().addListener((obs, o, t) -> update());
         model.runningProperty().addListener((obs, o, v) -> update());
         controller.extendingProperty().addListener((obs, o, v) -> update());
-        sceneProperty().addListener((obs, old, scene) -> moveSceneFilters(old, scene));
-        moveSceneFilters(null, getScene());
+        SceneDragFollower.install(this, () -> handle != null, this::drag, this::end, this::keyPressed);
         update();
     }
 
@@ -238,19 +223,6 @@ final class ContextWindowOverlay extends Pane {
             start = null;
             before = null;
             e.consume();
-        }
-    }
-
-    private void moveSceneFilters(Scene old, Scene scene) {
-        if (old != null) {
-            old.removeEventFilter(KeyEvent.KEY_PRESSED, escape);
-            old.removeEventFilter(MouseEvent.MOUSE_DRAGGED, dragFilter);
-            old.removeEventFilter(MouseEvent.MOUSE_RELEASED, releaseFilter);
-        }
-        if (scene != null) {
-            scene.addEventFilter(KeyEvent.KEY_PRESSED, escape);
-            scene.addEventFilter(MouseEvent.MOUSE_DRAGGED, dragFilter);
-            scene.addEventFilter(MouseEvent.MOUSE_RELEASED, releaseFilter);
         }
     }
 
