@@ -35,6 +35,11 @@ public final class Regions {
 
     /** The bounding box of the mask's non-zero values, or null when it is empty. */
     public static Rect bounds(Mask mask) {
+        return bounds(mask, 1);
+    }
+
+    /** The bounding box of the mask's values {@code >= threshold} (1..255), or null when there is none. */
+    public static Rect bounds(Mask mask, int threshold) {
         int w = mask.width();
         int h = mask.height();
         byte[] v = mask.values();
@@ -43,7 +48,7 @@ public final class Regions {
             int row = y * w;
             int first = -1;
             for (int x = 0; x < w; x++) {
-                if (v[row + x] != 0) {
+                if ((v[row + x] & 0xFF) >= threshold) {
                     first = x;
                     break;
                 }
@@ -53,7 +58,7 @@ public final class Regions {
             }
             int last = first;
             for (int x = w - 1; x > first; x--) {
-                if (v[row + x] != 0) {
+                if ((v[row + x] & 0xFF) >= threshold) {
                     last = x;
                     break;
                 }

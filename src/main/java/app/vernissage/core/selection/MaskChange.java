@@ -1,5 +1,6 @@
 package app.vernissage.core.selection;
 
+import app.vernissage.core.canvas.Regions;
 import app.vernissage.core.document.Document;
 import app.vernissage.core.document.PixelRect;
 import app.vernissage.core.history.MaskRegionEdit;
@@ -54,37 +55,8 @@ final class MaskChange {
 
     /** The bounding rectangle of the values {@code >= threshold}, or empty. */
     static PixelRect bounds(Mask mask, int threshold) {
-        byte[] values = mask.values();
-        int w = mask.width();
-        int minX = Integer.MAX_VALUE;
-        int minY = Integer.MAX_VALUE;
-        int maxX = -1;
-        int maxY = -1;
-        for (int y = 0; y < mask.height(); y++) {
-            int row = y * w;
-            int first = -1;
-            for (int x = 0; x < w; x++) {
-                if ((values[row + x] & 0xFF) >= threshold) {
-                    first = x;
-                    break;
-                }
-            }
-            if (first < 0) {
-                continue;
-            }
-            int last = first;
-            for (int x = w - 1; x > first; x--) {
-                if ((values[row + x] & 0xFF) >= threshold) {
-                    last = x;
-                    break;
-                }
-            }
-            minX = Math.min(minX, first);
-            maxX = Math.max(maxX, last);
-            minY = Math.min(minY, y);
-            maxY = y;
-        }
-        return maxX < 0 ? PixelRect.EMPTY : PixelRect.ofCorners(minX, minY, maxX + 1, maxY + 1);
+        Regions.Rect r = Regions.bounds(mask, threshold);
+        return r == null ? PixelRect.EMPTY : new PixelRect(r.x(), r.y(), r.width(), r.height());
     }
 
     /** {@code rect} grown by {@code n} on every side and clipped to the mask. */
