@@ -14,7 +14,6 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.Window;
@@ -126,7 +125,7 @@ final class ExtendCanvasDialog {
     /** Applies the dialog's values: an extension, or a panorama when "Extend N times" is ticked. */
     boolean apply() {
         for (Spinner<Integer> s : java.util.List.of(left, top, right, bottom, overlap, padding, times)) {
-            commit(s);
+            IntSpinners.commitTyped(s);
         }
         controller.overlapProperty().set(overlap.getValue());
         controller.paddingProperty().set(padding.getValue());
@@ -201,18 +200,7 @@ final class ExtendCanvasDialog {
     }
 
     private static Spinner<Integer> spinner(String id, int min, int max, int value, int step) {
-        Spinner<Integer> s = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, value, step));
-        s.setId(id);
-        s.setEditable(true);
-        s.setPrefWidth(100);
-        return s;
+        return IntSpinners.editable(id, min, max, value, step, 100);
     }
 
-    private static void commit(Spinner<Integer> s) {
-        try {
-            s.getValueFactory().setValue(Integer.parseInt(s.getEditor().getText().trim()));
-        } catch (NumberFormatException e) {
-            s.getEditor().setText(Integer.toString(s.getValue()));
-        }
-    }
 }

@@ -6,7 +6,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
@@ -32,26 +31,15 @@ final class NewCanvasDialog {
             dialog.initOwner(owner);
         }
         dialog.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
-            commit(width);
-            commit(height);
+            IntSpinners.commitTyped(width);
+            IntSpinners.commitTyped(height);
             model.newCanvas(width.getValue(), height.getValue());
         });
     }
 
     private static Spinner<Integer> spinner(String id) {
         // Up to 16384 so that a too large size reaches the model, which says why it is refused.
-        Spinner<Integer> s = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(8, 16384, 1024, 8));
-        s.setId(id);
-        s.setEditable(true);
-        s.setPrefWidth(110);
-        return s;
+        return IntSpinners.editable(id, 8, 16384, 1024, 8, 110);
     }
 
-    private static void commit(Spinner<Integer> s) {
-        try {
-            s.getValueFactory().setValue(Integer.parseInt(s.getEditor().getText().trim()));
-        } catch (NumberFormatException e) {
-            s.getEditor().setText(Integer.toString(s.getValue()));
-        }
-    }
 }

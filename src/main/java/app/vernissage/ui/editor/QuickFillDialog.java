@@ -9,7 +9,6 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -24,8 +23,8 @@ final class QuickFillDialog {
 
     final RadioButton telea = new RadioButton(QuickFillController.label(ClassicalFill.Method.TELEA));
     final RadioButton navierStokes = new RadioButton(QuickFillController.label(ClassicalFill.Method.NAVIER_STOKES));
-    final Spinner<Integer> radius = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(
-            QuickFillController.MIN_RADIUS, QuickFillController.MAX_RADIUS, QuickFillController.DEFAULT_RADIUS));
+    final Spinner<Integer> radius = IntSpinners.editable("quickFillRadius", QuickFillController.MIN_RADIUS,
+            QuickFillController.MAX_RADIUS, QuickFillController.DEFAULT_RADIUS, 1, 90);
     final Dialog<ButtonType> dialog = new Dialog<>();
     private final QuickFillController controller;
 
@@ -37,9 +36,6 @@ final class QuickFillDialog {
         navierStokes.setToggleGroup(group);
         navierStokes.setId("quickFillNs");
         (controller.methodProperty().get() == ClassicalFill.Method.NAVIER_STOKES ? navierStokes : telea).setSelected(true);
-        radius.setId("quickFillRadius");
-        radius.setEditable(true);
-        radius.setPrefWidth(90);
         radius.getValueFactory().setValue(controller.radiusProperty().get());
 
         GridPane grid = new GridPane(8, 8);
@@ -67,11 +63,7 @@ final class QuickFillDialog {
 
     /** Keeps the chosen method and radius and starts the fill; false when refused (the status line says why). */
     boolean apply() {
-        try {
-            radius.getValueFactory().setValue(Integer.parseInt(radius.getEditor().getText().trim()));
-        } catch (NumberFormatException e) {
-            radius.getEditor().setText(Integer.toString(radius.getValue()));
-        }
+        IntSpinners.commitTyped(radius);
         controller.methodProperty().set(navierStokes.isSelected() ? ClassicalFill.Method.NAVIER_STOKES
                 : ClassicalFill.Method.TELEA);
         controller.radiusProperty().set(radius.getValue());

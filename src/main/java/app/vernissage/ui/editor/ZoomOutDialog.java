@@ -127,7 +127,7 @@ final class ZoomOutDialog {
     /** Starts the zoom-out with the dialog's values; null when it started, else why not. */
     String apply() {
         for (Spinner<Integer> s : java.util.List.of(steps, overlap, stepsPerPrompt, frames, fps)) {
-            commit(s);
+            IntSpinners.commitTyped(s);
         }
         try {
             zoom.getValueFactory().setValue(Double.parseDouble(zoom.getEditor().getText().trim().replace(',', '.')));
@@ -164,19 +164,7 @@ final class ZoomOutDialog {
     }
 
     private static Spinner<Integer> intSpinner(String id, int min, int max, int step) {
-        Spinner<Integer> s = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, min, step));
-        s.setId(id);
-        s.setEditable(true);
-        s.setPrefWidth(100);
-        return s;
+        return IntSpinners.editable(id, min, max, min, step, 100);
     }
 
-    /** Takes the typed text as the value; text that is not a number shows the value again. */
-    private static void commit(Spinner<Integer> s) {
-        try {
-            s.getValueFactory().setValue(Integer.parseInt(s.getEditor().getText().trim()));
-        } catch (NumberFormatException e) {
-            s.getEditor().setText(Integer.toString(s.getValue()));
-        }
-    }
 }
