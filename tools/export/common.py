@@ -235,13 +235,7 @@ def convert_to_fp16(model, fp32_islands=(), clamp_outputs=(), log=print):
         arr = numpy_helper.to_array(tensor)
         return numpy_helper.from_array(np.clip(arr, -FP16_MAX, FP16_MAX).astype(np.float16), tensor.name)
 
-    for init in g.initializer:
-        if init.data_type == F32:
-            init.CopyFrom(to16(init))
-    for vi in list(g.input) + list(g.output):
-        if vi.type.tensor_type.elem_type == F32:
-            vi.type.tensor_type.elem_type = F16
-    del g.value_info[:]
+    _graph_to16(g, to16)
 
     counter = [0]
 
@@ -304,6 +298,21 @@ def convert_to_fp16(model, fp32_islands=(), clamp_outputs=(), log=print):
     return model
 
 
+def _graph_to16(graph, to16):
+    """Initializers, inputs and outputs of `graph` (the main graph or an If/Loop body) to fp16,
+    with `to16` converting one tensor; the stale value_info is dropped."""
+    from onnx import TensorProto
+
+    F32, F16 = TensorProto.FLOAT, TensorProto.FLOAT16
+    for init in graph.initializer:
+        if init.data_type == F32:
+            init.CopyFrom(to16(init))
+    for vi in list(graph.input) + list(graph.output):
+        if vi.type.tensor_type.elem_type == F32:
+            vi.type.tensor_type.elem_type = F16
+    del graph.value_info[:]
+
+
 def _convert_subgraphs(graph, to16):
     """Converts the bodies of If/Loop/Scan nodes (torch writes If for squeeze on a dynamic dim):
     their float constants, casts, initializers and declared outputs become float16. Returns the
@@ -318,13 +327,7 @@ def _convert_subgraphs(graph, to16):
                 list(attr.graphs) if attr.type == AttributeProto.GRAPHS else [])
             for body in bodies:
                 count += 1
-                for init in body.initializer:
-                    if init.data_type == F32:
-                        init.CopyFrom(to16(init))
-                for vi in list(body.output) + list(body.input):
-                    if vi.type.tensor_type.elem_type == F32:
-                        vi.type.tensor_type.elem_type = F16
-                del body.value_info[:]
+                _graph_to16(body, to16)
                 for n in body.node:
                     if n.op_type in ("Constant", "ConstantOfShape"):
                         for a in n.attribute:
