@@ -87,7 +87,11 @@ final class ExtendCanvasDialog {
         grid.addRow(row++, new Label(Messages.get("outpaint.prefill")), fill);
         grid.add(new Separator(), 0, row++, 4, 1);
         grid.add(repeat, 0, row, 2, 1);
-        grid.add(new HBox(6, times, new Label(Messages.get("outpaint.timesHint"))), 2, row++, 2, 1);
+        // The spinner keeps its width and the hint wraps (the hint had squeezed the spinner to nothing).
+        times.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label timesHint = new Label(Messages.get("outpaint.timesHint"));
+        timesHint.setWrapText(true);
+        grid.add(new HBox(6, times, timesHint), 2, row++, 2, 1);
 
         for (Spinner<Integer> s : java.util.List.of(left, top, right, bottom)) {
             s.valueProperty().addListener((obs, o, v) -> updateSize());
